@@ -1,0 +1,38 @@
+/**
+ * Entry point of the `virtlab` command: one module per sub-command, loaded on demand so that
+ * `virtlab model` never pays for compiling the emulator and vice versa.
+ * Every sub-command returns the process exit code instead of calling process.exit, so that
+ * tests can call it in-process.
+ */
+export interface Command {
+	summary: string;
+	run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+	asm: () => import('./commands/asm.ts'),
+	run: () => import('./commands/run.ts'),
+	bench: () => import('./commands/bench.ts'),
+	model: () => import('./commands/model.ts')
+};
+
+function usage(): string {
+	return `usage: virtlab <command> [options]   (virtlab <command> --help for its options)
+commands: ${Object.keys(commands).join(', ')}
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h') {
+		process.stdout.write(usage());
+		return name ? 0 : 2;
+	}
+	const load = commands[name];
+	if (!load) {
+		process.stderr.write(`virtlab: unknown command '${name}'\n${usage()}`);
+		return 2;
+	}
+	const { command } = await load();
+	return command.run(rest);
+}

@@ -1,0 +1,13 @@
+/**
+ * The prop schema of every widget a lesson may name. This file is pure (no Svelte) because the
+ * build-time pipeline validates directives against it in Node; `components.ts` maps the same names
+ * to Svelte components for the browser. A widget is added by giving it an entry in both.
+ *
+ * Directive attributes arrive as strings (`::slider{var=N min=1 max=100}`); schemas coerce them
+ * (z.coerce.number(), enums, …) and use `.strict()` so an unknown prop is an error.
+ */
+import { z } from 'zod';
+
+export const widgetSchemas = {} satisfies Record<string, z.ZodType>;
+
+export type WidgetName = keyof typeof widgetSchemas;
