@@ -1,9 +1,96 @@
+/**
+ * `virtlab model NAME [--param value …] [--json]`: the performance models of src/lib/sim from the
+ * command line. Text for people by default, JSON for machines with --json. A bad parameter
+ * prints one line naming it and exits with status 2.
+ */
 import type { Command } from '../main.ts';
+import { analyticModels } from '../model/analytic.ts';
+import { parseArgs, readParams, type ParamSpec } from '../model/args.ts';
+import { configModels } from '../model/configs.ts';
+import { desModels } from '../model/des.ts';
+import type { ModelSpec } from '../model/spec.ts';
+
+const models: ModelSpec[] = [...analyticModels, ...desModels, ...configModels];
+
+function defaultNote(p: ParamSpec): string {
+	if (p.default !== undefined) return ` (default ${p.default})`;
+	if (p.defaultText) return ` (default ${p.defaultText})`;
+	return p.optional ? ' (optional)' : '';
+}
+
+function help(): string {
+	const lines = [
+		'usage: virtlab model NAME [--param value …] [--json]',
+		'',
+		'Performance models: analytic queues, simulated queues, vCPU scheduling, memory overcommit',
+		'and VM placement. Prints text by default, JSON with --json.',
+		'',
+		'models:'
+	];
+	for (const m of models) {
+		lines.push(`  ${m.name.padEnd(10)} ${m.summary}`);
+		for (const p of m.params) {
+			const flag = `--${p.name}`;
+			lines.push(`      ${flag.padEnd(14)} ${p.description}${defaultNote(p)}`);
+		}
+	}
+	lines.push(
+		'',
+		'examples:',
+		'  virtlab model mm1 --lambda 0.9 --mu 1',
+		'  virtlab model mva --demands 0.2,0.1 --think 1 --n 5 --json',
+		'  virtlab model des-mm1 --lambda 0.9 --mu 1 --customers 1000000 --seed 7',
+		'  virtlab model sched --config examples/models/sched.json'
+	);
+	return lines.join('\n') + '\n';
+}
+
+function modelHelp(m: ModelSpec): string {
+	const lines = [`usage: virtlab model ${m.name} [--param value …] [--json]`, m.summary, ''];
+	for (const p of m.params) {
+		lines.push(`  --${p.name.padEnd(12)} ${p.description}${defaultNote(p)}`);
+	}
+	return lines.join('\n') + '\n';
+}
 
 export const command: Command = {
-	summary: 'model (not built yet)',
-	async run() {
-		process.stderr.write('virtlab model: not built yet\n');
-		return 2;
+	summary:
+		'performance models: queues (analytic and simulated), vCPU scheduling, memory, placement',
+	async run(args) {
+		const parsed = parseArgs(args);
+		if (!parsed.ok) {
+			process.stderr.write(`virtlab model: ${parsed.error.message}\n`);
+			return 2;
+		}
+		const { name, params, json, help: wantsHelp } = parsed.value;
+		if (!name) {
+			(wantsHelp ? process.stdout : process.stderr).write(help());
+			return wantsHelp ? 0 : 2;
+		}
+		const model = models.find((m) => m.name === name);
+		if (!model) {
+			process.stderr.write(
+				`virtlab model: unknown model '${name}' (models: ${models.map((m) => m.name).join(', ')})\n`
+			);
+			return 2;
+		}
+		if (wantsHelp) {
+			process.stdout.write(modelHelp(model));
+			return 0;
+		}
+		const values = readParams(name, model.params, params);
+		if (!values.ok) {
+			process.stderr.write(`virtlab model ${name}: ${values.error.message}\n`);
+			return 2;
+		}
+		const result = await model.run(values.value);
+		if (!result.ok) {
+			process.stderr.write(`virtlab model ${name}: ${result.error.message}\n`);
+			return 2;
+		}
+		process.stdout.write(
+			json ? JSON.stringify(result.value.json, null, 2) + '\n' : result.value.text
+		);
+		return 0;
 	}
 };

@@ -1,0 +1,83 @@
+/**
+ * The memory overcommit model's JSON configuration (examples/models/memory.json). Sizes in MiB,
+ * times in seconds. Defaults: KSM pages_to_scan 100 and sleep 20 ms, idle memory tax tau 0.75
+ * (FACTS.md, "Memory overcommit"); balloon speed and limit, swap latency and page access rate are
+ * model choices, marked as such.
+ *
+ * {
+ *   "host": { "memoryMB": 16384 },
+ *   "durationSeconds": 300,
+ *   "vms": [ { "name": "idle", "memoryMB": 8192, "shares": 1000, "sharablePercent": 30,
+ *              "phases": [ { "atSeconds": 0, "activePercent": 10 } ] }, … ]
+ * }
+ */
+import { z } from 'zod';
+
+export const memoryConfigSchema = z.strictObject({
+	host: z.strictObject({
+		memoryMB: z.number().positive(),
+		/** Memory the hypervisor keeps for itself. */
+		reservedMB: z.number().nonnegative().default(0)
+	}),
+	durationSeconds: z.number().positive().max(86_400).default(300),
+	stepSeconds: z.number().positive().max(3600).default(1),
+	pageSizeKB: z.number().int().positive().default(4),
+	vms: z
+		.array(
+			z.strictObject({
+				name: z.string().min(1).optional(),
+				memoryMB: z.number().positive(),
+				/** Proportional-share weight for memory (Waldspurger's shares). */
+				shares: z.number().positive().default(1000),
+				/** Percent of its pages that page sharing can reclaim (duplicates of other pages). */
+				sharablePercent: z.number().min(0).max(100).default(0),
+				/** When the VM starts (it uses no memory before). */
+				startSeconds: z.number().nonnegative().default(0),
+				/** Working set over time: from atSeconds on, activePercent of its memory is in use. */
+				phases: z
+					.array(
+						z.strictObject({
+							atSeconds: z.number().nonnegative(),
+							activePercent: z.number().min(0).max(100)
+						})
+					)
+					.min(1)
+					.default([{ atSeconds: 0, activePercent: 50 }])
+			})
+		)
+		.min(1)
+		.max(1000),
+	/** Content-based page sharing, Linux KSM style: pagesToScan pages every sleepMs (FACTS.md). */
+	ksm: z
+		.strictObject({
+			enabled: z.boolean().default(true),
+			pagesToScan: z.number().int().positive().default(100),
+			sleepMs: z.number().positive().default(20)
+		})
+		.default({ enabled: true, pagesToScan: 100, sleepMs: 20 }),
+	/** Ballooning (model choices: inflation speed per VM, and the largest balloon as % of the VM). */
+	balloon: z
+		.strictObject({
+			enabled: z.boolean().default(true),
+			rateMBps: z.number().positive().default(64),
+			maxPercent: z.number().min(0).max(100).default(65)
+		})
+		.default({ enabled: true, rateMBps: 64, maxPercent: 65 }),
+	/** Waldspurger's idle memory tax rate (FACTS.md: default 0.75). */
+	idleTax: z
+		.strictObject({ tau: z.number().min(0).max(0.99).default(0.75) })
+		.default({ tau: 0.75 }),
+	/**
+	 * Model choices: time per swap-in (a disk-backed swap), and the fraction of its active pages a
+	 * VM touches per second (1% of the working set each second).
+	 */
+	swap: z
+		.strictObject({
+			latencyMs: z.number().nonnegative().default(5),
+			accessRatePerSecond: z.number().nonnegative().default(0.01)
+		})
+		.default({ latencyMs: 5, accessRatePerSecond: 0.01 })
+});
+
+export type MemoryConfigInput = z.input<typeof memoryConfigSchema>;
+export type MemoryConfig = z.output<typeof memoryConfigSchema>;

@@ -1,0 +1,257 @@
+/**
+ * Memory overcommit over time (Waldspurger, "Memory Resource Management in VMware ESX Server",
+ * OSDI 2002). Each step:
+ * 1. every running VM holds its configured memory (guests touch all of it sooner or later) and
+ *    actively uses its working set (`phases`);
+ * 2. the page-sharing scanner covers more guest memory and merges what is sharable;
+ * 3. if what the VMs hold exceeds host memory, the excess is assigned to VMs by the idle memory
+ *    tax (lowest shares-per-page ratio first);
+ * 4. each VM's balloon inflates toward its share of the excess at a limited speed (and deflates
+ *    when pressure falls); the guest gives up its idle pages first, and pages out active ones only
+ *    when the balloon is larger than its idle memory;
+ * 5. what the balloons have not yet covered, the host swaps out at once, picking pages blindly
+ *    (a fraction active/total of them are active);
+ * 6. active pages that are swapped (by the host) or paged out (by the guest) fault back in as the
+ *    VM touches them: swap-ins per second, and a slowdown of 1 + swap-ins/s x swap latency.
+ * Results are labelled "model": the latency and access rate are model choices.
+ */
+import { parseConfig } from '../config.ts';
+import { ok, type Result } from '../result.ts';
+import { memoryConfigSchema, type MemoryConfig } from './config.ts';
+import { reclaimTargets, sharesPerPage } from './idleTax.ts';
+import { scanRatePagesPerSecond, scanStep } from './pageSharing.ts';
+
+export interface VmSample {
+	activeMB: number;
+	/** Memory of the VM resident in host RAM. */
+	residentMB: number;
+	sharedMB: number;
+	balloonMB: number;
+	/** Swapped out by the host. */
+	swappedMB: number;
+	/** Active pages the guest paged out to its own swap because the balloon took more than its idle memory. */
+	guestPagedMB: number;
+	/** Shares-per-page ratio of the idle memory tax, relative to shares/MiB. */
+	rho: number;
+	swapInsPerSecond: number;
+	slowdown: number;
+}
+
+export interface MemorySample {
+	t: number;
+	capacityMB: number;
+	demandMB: number;
+	usedMB: number;
+	sharedMB: number;
+	balloonMB: number;
+	swappedMB: number;
+	swapInsPerSecond: number;
+	vms: VmSample[];
+}
+
+export interface VmSummary {
+	name: string;
+	memoryMB: number;
+	shares: number;
+	swapIns: number;
+	meanSlowdown: number;
+	maxSlowdown: number;
+	final: VmSample;
+}
+
+export interface MemoryResult {
+	pageSizeKB: number;
+	/** KSM scan rate in pages and MiB per second. */
+	scanPagesPerSecond: number;
+	scanMBPerSecond: number;
+	series: MemorySample[];
+	vms: VmSummary[];
+	peak: { sharedMB: number; balloonMB: number; swappedMB: number; swapInsPerSecond: number };
+	totalSwapIns: number;
+}
+
+const MAX_SAMPLES = 2000;
+
+/** The working set of the latest phase that has started (the earliest phase before any has). */
+export function activePercentAt(
+	phases: { atSeconds: number; activePercent: number }[],
+	t: number
+): number {
+	let current = phases[0];
+	for (const p of phases) {
+		if (p.atSeconds < current.atSeconds) current = p;
+	}
+	for (const p of phases) {
+		if (p.atSeconds <= t && p.atSeconds >= current.atSeconds) current = p;
+	}
+	return current.activePercent;
+}
+
+/** Validates a configuration (any JSON value) and runs it. */
+export function runMemory(input: unknown): Result<MemoryResult> {
+	const parsed = parseConfig(memoryConfigSchema, input);
+	if (!parsed.ok) return parsed;
+	const c = parsed.value;
+	if (c.host.reservedMB >= c.host.memoryMB) {
+		return {
+			ok: false,
+			error: {
+				param: 'host.reservedMB',
+				message: 'host.reservedMB: must be less than host.memoryMB'
+			}
+		};
+	}
+	const steps = Math.round(c.durationSeconds / c.stepSeconds);
+	if (steps < 1) {
+		return {
+			ok: false,
+			error: { param: 'stepSeconds', message: 'stepSeconds: longer than durationSeconds' }
+		};
+	}
+	if (steps > 1_000_000) {
+		return {
+			ok: false,
+			error: { param: 'stepSeconds', message: 'stepSeconds: more than 1,000,000 steps' }
+		};
+	}
+	return ok(simulateMemory(c));
+}
+
+export function simulateMemory(c: MemoryConfig): MemoryResult {
+	const dt = c.stepSeconds;
+	const steps = Math.round(c.durationSeconds / dt);
+	const pagesPerMB = 1024 / c.pageSizeKB;
+	const n = c.vms.length;
+	const capacity = c.host.memoryMB - c.host.reservedMB;
+	const scanPages = c.ksm.enabled ? scanRatePagesPerSecond(c.ksm.pagesToScan, c.ksm.sleepMs) : 0;
+	const scannedMB = new Float64Array(n);
+	const balloon = new Float64Array(n);
+	const swapInsTotal = new Float64Array(n);
+	const slowdownSum = new Float64Array(n);
+	const slowdownMax = new Float64Array(n).fill(1);
+	const series: MemorySample[] = [];
+	const every = Math.max(1, Math.ceil((steps + 1) / MAX_SAMPLES));
+	const peak = { sharedMB: 0, balloonMB: 0, swappedMB: 0, swapInsPerSecond: 0 };
+	let last: MemorySample | null = null;
+
+	for (let s = 0; s <= steps; s++) {
+		const t = s * dt;
+		const running = c.vms.map((vm) => t >= vm.startSeconds);
+		const held = c.vms.map((vm, i) => (running[i] ? vm.memoryMB : 0));
+		const active = c.vms.map((vm, i) =>
+			running[i] ? (vm.memoryMB * activePercentAt(vm.phases, t)) / 100 : 0
+		);
+		// Page sharing: the scanner covers more memory, spread evenly over unscanned VMs.
+		if (s > 0 && scanPages > 0) scanStep(scannedMB, held, (scanPages * dt) / pagesPerMB);
+		const shared = c.vms.map((vm, i) =>
+			running[i] ? (vm.sharablePercent / 100) * Math.min(scannedMB[i], held[i]) : 0
+		);
+		const demand = held.map((h, i) => h - shared[i]);
+		const totalDemand = demand.reduce((a, b) => a + b, 0);
+		const excess = totalDemand - capacity;
+		const reclaim = reclaimTargets(
+			c.vms.map((vm, i) => ({ shares: vm.shares, demandMB: demand[i], activeMB: active[i] })),
+			excess,
+			c.idleTax.tau
+		);
+		// Balloons move toward their share of the excess, at most rateMBps x dt per step.
+		for (let i = 0; i < n; i++) {
+			if (!running[i]) {
+				balloon[i] = 0;
+				continue;
+			}
+			const limit = c.balloon.enabled ? (c.vms[i].memoryMB * c.balloon.maxPercent) / 100 : 0;
+			const target = Math.min(reclaim[i], limit);
+			const stepMB = c.balloon.rateMBps * dt;
+			if (s > 0) {
+				balloon[i] =
+					balloon[i] < target
+						? Math.min(target, balloon[i] + stepMB)
+						: Math.max(target, balloon[i] - stepMB);
+			}
+		}
+		// The host swaps whatever excess the balloons do not cover yet, from the VMs whose
+		// targets are not covered, in proportion to what is missing.
+		let ballooned = 0;
+		let uncovered = 0;
+		for (let i = 0; i < n; i++) {
+			ballooned += balloon[i];
+			uncovered += Math.max(0, reclaim[i] - balloon[i]);
+		}
+		const toSwap = Math.max(0, excess - ballooned);
+		const vmSamples: VmSample[] = [];
+		let swapInsAll = 0;
+		for (let i = 0; i < n; i++) {
+			const vm = c.vms[i];
+			const swapped =
+				uncovered > 0 ? (toSwap * Math.max(0, reclaim[i] - balloon[i])) / uncovered : 0;
+			// The guest gives the balloon its idle pages first; beyond them it pages out active ones.
+			const idleMB = Math.max(0, held[i] - active[i]);
+			const guestPaged = Math.min(active[i], Math.max(0, balloon[i] - idleMB));
+			// Host swapping cannot tell active pages from idle ones.
+			const memoryLeft = Math.max(1e-9, demand[i] - balloon[i]);
+			const activeLeft = Math.max(0, active[i] - guestPaged);
+			const activeSwapped = swapped * Math.min(1, activeLeft / memoryLeft);
+			const swapInsPerSecond =
+				(activeSwapped + guestPaged) * pagesPerMB * c.swap.accessRatePerSecond;
+			const slowdown = running[i] ? 1 + swapInsPerSecond * (c.swap.latencyMs / 1000) : 1;
+			const resident = Math.max(0, demand[i] - balloon[i] - swapped);
+			const pages = demand[i] - reclaim[i];
+			vmSamples.push({
+				activeMB: active[i],
+				residentMB: resident,
+				sharedMB: shared[i],
+				balloonMB: balloon[i],
+				swappedMB: swapped,
+				guestPagedMB: guestPaged,
+				rho: running[i]
+					? sharesPerPage(vm.shares, pages, active[i] / Math.max(pages, 1e-9), c.idleTax.tau)
+					: 0,
+				swapInsPerSecond,
+				slowdown
+			});
+			if (running[i] && s > 0) {
+				swapInsTotal[i] += swapInsPerSecond * dt;
+				slowdownSum[i] += slowdown;
+				slowdownMax[i] = Math.max(slowdownMax[i], slowdown);
+			}
+			swapInsAll += swapInsPerSecond;
+		}
+		const sum = (f: (v: VmSample) => number): number => vmSamples.reduce((a, v) => a + f(v), 0);
+		const sample: MemorySample = {
+			t,
+			capacityMB: capacity,
+			demandMB: totalDemand,
+			usedMB: sum((v) => v.residentMB),
+			sharedMB: sum((v) => v.sharedMB),
+			balloonMB: sum((v) => v.balloonMB),
+			swappedMB: sum((v) => v.swappedMB),
+			swapInsPerSecond: swapInsAll,
+			vms: vmSamples
+		};
+		peak.sharedMB = Math.max(peak.sharedMB, sample.sharedMB);
+		peak.balloonMB = Math.max(peak.balloonMB, sample.balloonMB);
+		peak.swappedMB = Math.max(peak.swappedMB, sample.swappedMB);
+		peak.swapInsPerSecond = Math.max(peak.swapInsPerSecond, sample.swapInsPerSecond);
+		if (s % every === 0 || s === steps) series.push(sample);
+		last = sample;
+	}
+	const runningSteps = c.vms.map((vm) => Math.max(1, steps - Math.ceil(vm.startSeconds / dt)));
+	return {
+		pageSizeKB: c.pageSizeKB,
+		scanPagesPerSecond: scanPages,
+		scanMBPerSecond: scanPages / pagesPerMB,
+		series,
+		vms: c.vms.map((vm, i) => ({
+			name: vm.name ?? `vm${i}`,
+			memoryMB: vm.memoryMB,
+			shares: vm.shares,
+			swapIns: swapInsTotal[i],
+			meanSlowdown: slowdownSum[i] > 0 ? slowdownSum[i] / runningSteps[i] : 1,
+			maxSlowdown: slowdownMax[i],
+			final: last!.vms[i]
+		})),
+		peak,
+		totalSwapIns: swapInsTotal.reduce((a, b) => a + b, 0)
+	};
+}

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../../../src/lib/sim/result.ts';
+import { POLICIES, type SchedConfigInput } from '../../../../src/lib/sim/sched/config.ts';
+import { runSched } from '../../../../src/lib/sim/sched/simulate.ts';
+
+const run = (config: SchedConfigInput) => unwrap(runSched(config));
+const WEIGHTED = ['credit', 'credit2', 'cfs', 'cosched-strict', 'cosched-relaxed'] as const;
+const WORK_CONSERVING = ['rr', 'credit', 'credit2', 'cfs'] as const;
+
+describe('vCPU scheduling: invariants', () => {
+	for (const name of WEIGHTED) {
+		it(`${name}: CPU shares follow weights under contention (256 : 512 : 1024 on 2 pCPUs)`, () => {
+			const r = run({
+				pcpus: 2,
+				durationMs: 2000,
+				resolutionUs: 100,
+				policy: { name },
+				vms: [{ weight: 256 }, { weight: 512 }, { weight: 1024 }].map((vm) => ({ ...vm, vcpus: 1 }))
+			});
+			// Entitlement: 1024 is limited to one CPU (one vCPU); the other two split the second
+			// CPU 1 : 2.
+			expect(r.vms.map((v) => v.entitlement)).toEqual(
+				[1 / 3, 2 / 3, 1].map((x) => expect.closeTo(x, 9))
+			);
+			for (const vm of r.vms) expect(Math.abs(vm.cpus - vm.entitlement)).toBeLessThan(0.02);
+			expect(r.jain).toBeGreaterThan(0.999);
+		});
+	}
+
+	it('round robin ignores weights: every runnable vCPU gets the same share', () => {
+		const r = run({
+			pcpus: 1,
+			durationMs: 3000,
+			policy: { name: 'rr' },
+			vms: [{ weight: 256 }, { weight: 768 }]
+		});
+		expect(r.vms[0].cpus).toBeCloseTo(0.5, 2);
+		expect(r.vms[1].cpus).toBeCloseTo(0.5, 2);
+	});
+
+	for (const name of POLICIES) {
+		it(`${name}: caps are never exceeded in any cap period`, () => {
+			const r = run({
+				pcpus: 2,
+				durationMs: 900, // a whole number of cap periods (30, 10 and 100 ms)
+				resolutionUs: 100,
+				policy: { name },
+				vms: [
+					{ cap: 25, vcpus: 1 },
+					{ cap: 150, vcpus: 2 },
+					{ vcpus: 1, workload: { type: 'io', burstMs: 3, ioMs: 3 } }
+				]
+			});
+			expect(r.vms[0].peakCapPeriodCpus).toBeLessThanOrEqual(0.25 + 1e-9);
+			expect(r.vms[1].peakCapPeriodCpus).toBeLessThanOrEqual(1.5 + 1e-9);
+			expect(r.vms[0].cpus).toBeLessThanOrEqual(0.25 + 1e-9);
+		});
+	}
+
+	for (const name of WORK_CONSERVING) {
+		it(`${name}: work-conserving without caps (no pCPU idles while a vCPU waits)`, () => {
+			const r = run({
+				pcpus: 2,
+				durationMs: 600,
+				resolutionUs: 100,
+				policy: { name },
+				vms: [
+					{ vcpus: 2 },
+					{ vcpus: 2, workload: { type: 'io' } },
+					{ vcpus: 1, workload: { type: 'request', ratePerSecond: 300, serviceMs: 1 } }
+				]
+			});
+			expect(r.idleWhileWaitingMs).toBe(0);
+			expect(r.utilization).toBeCloseTo(1, 6); // the CPU-bound VM always has work
+		});
+	}
+
+	it('strict co-scheduling is not work-conserving: gangs leave pCPUs idle', () => {
+		const r = run({
+			pcpus: 3,
+			durationMs: 600,
+			policy: { name: 'cosched-strict' },
+			vms: [{ vcpus: 2 }, { vcpus: 2 }]
+		});
+		expect(r.idleWhileWaitingMs).toBeGreaterThan(0);
+		expect(r.utilization).toBeCloseTo(2 / 3, 2);
+	});
+
+	for (const name of POLICIES) {
+		it(`${name}: deterministic for a seed`, () => {
+			const config: SchedConfigInput = {
+				pcpus: 2,
+				durationMs: 300,
+				seed: 11,
+				policy: { name },
+				vms: [
+					{ vcpus: 2, workload: { type: 'io' } },
+					{ vcpus: 1, workload: { type: 'request' } },
+					{ vcpus: 2, workload: { type: 'spinlock' } }
+				]
+			};
+			expect(run(config)).toEqual(run(config));
+			expect(run({ ...config, seed: 12 })).not.toEqual(run(config));
+		});
+	}
+
+	it('every pCPU runs at most one vCPU at a time and each vCPU on one pCPU (Gantt)', () => {
+		const r = run({
+			pcpus: 2,
+			durationMs: 200,
+			policy: { name: 'credit' },
+			vms: [
+				{ vcpus: 2, workload: { type: 'io' } },
+				{ vcpus: 2 },
+				{ vcpus: 1, workload: { type: 'request' } }
+			]
+		});
+		const segs = r.gantt.segments;
+		expect(segs.length).toBeGreaterThan(0);
+		for (const a of segs) {
+			expect(a.endMs).toBeGreaterThan(a.startMs);
+			for (const b of segs) {
+				if (a === b || a.endMs <= b.startMs || b.endMs <= a.startMs) continue;
+				expect(a.pcpu === b.pcpu).toBe(false);
+				expect(a.vm === b.vm && a.vcpu === b.vcpu).toBe(false);
+			}
+		}
+		// The trace accounts for all CPU time in its window (all pCPUs are busy here).
+		const traced = segs.reduce((s, x) => s + x.endMs - x.startMs, 0);
+		expect(traced).toBeCloseTo(2 * 200 * r.utilization, 0);
+	});
+});
+
+describe('vCPU scheduling: behaviour the lessons show', () => {
+	const mixed = (name: (typeof POLICIES)[number]) =>
+		run({
+			pcpus: 1,
+			durationMs: 2000,
+			policy: { name },
+			vms: [{ vcpus: 1 }, { vcpus: 1, workload: { type: 'io', burstMs: 1, ioMs: 10 } }]
+		});
+
+	it('Xen credit BOOSTs an I/O-bound vCPU: far lower wake-up latency than round robin', () => {
+		const credit = mixed('credit').vms[1].wakeLatency.p95Ms!;
+		const rr = mixed('rr').vms[1].wakeLatency.p95Ms!;
+		expect(credit).toBeLessThan(rr / 5);
+	});
+
+	it('CFS lets a sleeper run almost at once (sleeper credit and wake-up preemption)', () => {
+		expect(mixed('cfs').vms[1].wakeLatency.p95Ms!).toBeLessThan(1);
+	});
+
+	it('steal time: two CPU-bound vCPUs on one pCPU each wait half the time', () => {
+		const r = run({ pcpus: 1, durationMs: 1000, policy: { name: 'credit' }, vms: [{}, {}] });
+		for (const vm of r.vms) expect(vm.stealPercent).toBeCloseTo(50, 0);
+		expect(r.meanRunnable).toBeCloseTo(2, 6);
+	});
+
+	it('lock-holder preemption wastes spin time, and strict co-scheduling removes it', () => {
+		const config = (name: (typeof POLICIES)[number]): SchedConfigInput => ({
+			pcpus: 3,
+			durationMs: 1000,
+			policy: { name },
+			vms: [{ vcpus: 3, workload: { type: 'spinlock', workUs: 1000, holdUs: 300 } }, { vcpus: 2 }]
+		});
+		const credit = run(config('credit')).vms[0];
+		const strict = run(config('cosched-strict')).vms[0];
+		expect(credit.spinLostMs).toBeGreaterThan(0.5 * credit.spinMs);
+		expect(strict.spinLostMs).toBe(0);
+		expect(strict.criticalSections).toBeGreaterThan(0);
+	});
+
+	it('request latency percentiles are ordered and at least the service time', () => {
+		const r = run({
+			pcpus: 1,
+			durationMs: 2000,
+			policy: { name: 'cfs' },
+			vms: [{ workload: { type: 'request', ratePerSecond: 200, serviceMs: 1 } }, {}]
+		});
+		const q = r.vms[0].requests!;
+		expect(q.count).toBeGreaterThan(300);
+		expect(q.p50Ms!).toBeLessThanOrEqual(q.p95Ms!);
+		expect(q.p95Ms!).toBeLessThanOrEqual(q.p99Ms!);
+		expect(q.meanMs!).toBeGreaterThan(0.9);
+	});
+
+	it('names bad fields', () => {
+		const cases: [unknown, string][] = [
+			[{ pcpus: 0, policy: { name: 'rr' }, vms: [{}] }, 'pcpus'],
+			[{ pcpus: 1, policy: { name: 'fifo' }, vms: [{}] }, 'policy.name'],
+			[{ pcpus: 1, policy: { name: 'rr' }, vms: [{}, { weight: 0 }] }, 'vms[1].weight'],
+			[
+				{ pcpus: 1, policy: { name: 'rr' }, vms: [{ workload: { type: 'gpu' } }] },
+				'vms[0].workload.type'
+			],
+			[{ pcpus: 2, policy: { name: 'cosched-strict' }, vms: [{ vcpus: 3 }] }, 'vms[0].vcpus']
+		];
+		for (const [config, param] of cases) {
+			const r = runSched(config);
+			expect(r.ok ? '' : r.error.param).toBe(param);
+		}
+	});
+
+	it('runs the documented example configuration', () => {
+		const r = unwrap(runSched(JSON.parse(readFileSync('examples/models/sched.json', 'utf8'))));
+		expect(r.vms.length).toBeGreaterThan(1);
+		expect(r.gantt.segments.length).toBeGreaterThan(0);
+	});
+});
