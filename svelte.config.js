@@ -7,13 +7,23 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  */
 const base = process.env.BASE_PATH ?? '';
 
+/**
+ * Where the site and SvelteKit's working files go. The sub-path test (tests/unit/routes/
+ * basePath.test.ts) builds a second copy elsewhere so that it never touches build/.
+ */
+const out = process.env.VIRTLAB_BUILD_DIR ?? 'build';
+const kitDir = process.env.VIRTLAB_KIT_DIR ?? '.svelte-kit';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		paths: { base, relative: true },
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
+		outDir: kitDir,
+		// Root-relative links and assets: a static host serves 404.html at any depth, where relative
+		// paths would miss the assets.
+		paths: { base, relative: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] }
 	}
 };

@@ -7,7 +7,14 @@
  * (z.coerce.number(), enums, …) and use `.strict()` so an unknown prop is an error.
  */
 import { z } from 'zod';
+import { plotSchema } from './plot/schema.ts';
+import { predictSchema } from './predict/schema.ts';
+import { sliderSchema } from './slider/schema.ts';
 
-export const widgetSchemas = {} satisfies Record<string, z.ZodType>;
+export const widgetSchemas = {
+	slider: sliderSchema,
+	plot: plotSchema,
+	predict: predictSchema
+} satisfies Record<string, z.ZodType>;
 
 export type WidgetName = keyof typeof widgetSchemas;

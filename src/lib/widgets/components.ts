@@ -1,0 +1,21 @@
+/**
+ * Widget name -> Svelte component, with the same keys as `widgetSchemas` (a unit test checks they
+ * agree). Each component receives `{ id, props }`, props already validated by its schema.
+ */
+import type { Component } from 'svelte';
+import type { WidgetName } from './schemas.ts';
+import Plot from './plot/Plot.svelte';
+import Predict from './predict/Predict.svelte';
+import Slider from './slider/Slider.svelte';
+
+export interface WidgetComponentProps {
+	/** The block id, stable within a lesson (`widget-3`). */
+	id: string;
+	props: Record<string, unknown>;
+}
+
+export const widgetComponents: Record<WidgetName, Component<WidgetComponentProps>> = {
+	slider: Slider,
+	plot: Plot,
+	predict: Predict
+};

@@ -1,0 +1,187 @@
+/**
+ * The live notebook of "Why virtualize?" in the production build: sliders drive cells and plots,
+ * edits autosave and reset, errors stay in their cell, and the keyboard alone can do all of it.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const lesson = '/lessons/why-virtualize/';
+
+function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	return errors;
+}
+
+async function open(page: Page, path = lesson) {
+	await page.goto(path);
+	await notebookReady(page);
+}
+
+/**
+ * The notebook is live once LessonBody has mounted and restored any saved work. Hydrating mathjs
+ * can take seconds on a loaded two-core CI machine, hence the longer wait.
+ */
+async function notebookReady(page: Page) {
+	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+}
+
+/** The cell whose output names `name` (e.g. the cell ending in `hostsAfter = …`). */
+async function cellShowing(page: Page, name: string): Promise<Locator> {
+	const output = page.locator('output .name', { hasText: new RegExp(`^${name} =$`) });
+	const id = await page.locator('[data-cell]').filter({ has: output }).getAttribute('data-cell');
+	return page.locator(`[data-cell="${id}"]`);
+}
+
+function slider(page: Page, variable: string): Locator {
+	return page.locator(`.slider[data-var="${variable}"] input[type="range"]`);
+}
+
+function plotPath(page: Page, index: number, series: number): Locator {
+	return page.locator('figure.plot').nth(index).locator(`path[data-series="${series}"]`);
+}
+
+test('the keyboard moves a slider, and the cells and plot follow', async ({ page }) => {
+	const errors = collectErrors(page);
+	await open(page);
+	const hosts = await cellShowing(page, 'hostsAfter');
+	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*14/);
+	const before = await plotPath(page, 0, 0).getAttribute('d');
+
+	await slider(page, 'N').focus();
+	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+
+	await expect(slider(page, 'N')).toHaveValue('50');
+	await expect(page.locator('.slider[data-var="N"] output')).toHaveText('50 servers');
+	// ceil(50 × 0.2 / 0.6) = 17
+	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*17/);
+	await expect(plotPath(page, 0, 0)).not.toHaveAttribute('d', before!);
+	expect(errors).toEqual([]);
+});
+
+test('the mouse moves a slider, and the saving and the power plot follow', async ({ page }) => {
+	await open(page);
+	const saving = await cellShowing(page, 'saving');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*2\.6 kW/);
+	const before = await plotPath(page, 1, 1).getAttribute('d');
+
+	const idle = slider(page, 'P_idle');
+	const box = (await idle.boundingBox())!;
+	// A click at the left end of the track sets the minimum, 0 W.
+	await idle.click({ position: { x: 1, y: box.height / 2 } });
+
+	await expect(idle).toHaveValue('0');
+	// With no idle power, consolidation saves nothing: (N − H) · P_idle = 0.
+	await expect(saving.locator('output')).toHaveText(/saving =\s*0 kW/);
+	await expect(plotPath(page, 1, 1)).not.toHaveAttribute('d', before!);
+});
+
+test('an edited cell and a slider survive a reload, and reset restores the lesson', async ({
+	page
+}) => {
+	await open(page);
+	const saving = await cellShowing(page, 'saving');
+	const source = saving.locator('textarea');
+	const original = await source.inputValue();
+
+	await source.fill('saving = powerBefore - powerAfter to W');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*2,600 W/);
+	await slider(page, 'N').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*2,700 W/);
+
+	await page.reload();
+	await notebookReady(page);
+	await expect(source).toHaveValue('saving = powerBefore - powerAfter to W');
+	await expect(slider(page, 'N')).toHaveValue('41');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*2,700 W/);
+	await expect(saving).toContainText('edited');
+
+	await page.getByRole('button', { name: 'Reset to the lesson’s original' }).click();
+	await expect(source).toHaveValue(original);
+	await expect(slider(page, 'N')).toHaveValue('40');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*2\.6 kW/);
+
+	await page.reload();
+	await notebookReady(page);
+	await expect(source).toHaveValue(original);
+});
+
+test('a cell with an error shows the message in place, and the rest keeps working', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	await open(page);
+	const hosts = await cellShowing(page, 'hostsAfter');
+	const uAfter = await cellShowing(page, 'uAfter');
+	const power = await cellShowing(page, 'powerBefore');
+
+	await hosts.locator('textarea').fill('work = N * u\nhostsAfter = ceil(work / nosuch)');
+	await expect(hosts.locator('output')).toContainText('Undefined symbol nosuch');
+	// The next cell needs hostsAfter, so it reports its own error.
+	await expect(uAfter.locator('output')).toContainText('Undefined symbol hostsAfter');
+	// The machines plot says which line it cannot draw, and why.
+	await expect(page.locator('figure.plot').first().locator('.error')).toContainText(
+		'Hosts after: Undefined symbol hostsAfter'
+	);
+
+	// Cells that do not depend on the broken one still follow the sliders.
+	await expect(power.locator('output')).toHaveText(/powerBefore =\s*4\.8 kW/);
+	await slider(page, 'N').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(power.locator('output')).toHaveText(/powerBefore =\s*4\.92 kW/);
+	expect(errors).toEqual([]);
+});
+
+test('the keyboard alone reaches a slider with Tab and moves it with ArrowRight', async ({
+	page
+}) => {
+	await open(page);
+	let reached = false;
+	for (let i = 0; i < 150 && !reached; i++) {
+		await page.keyboard.press('Tab');
+		reached = await page.evaluate(
+			() => (document.activeElement as HTMLInputElement | null)?.type === 'range'
+		);
+	}
+	expect(reached).toBe(true);
+	const focused = page.locator('input[type="range"]:focus');
+	const before = await focused.inputValue();
+	const shown = await page.locator('.slider:has(input:focus) output').textContent();
+	await page.keyboard.press('ArrowRight');
+	await expect(focused).not.toHaveValue(before);
+	await expect(page.locator('.slider:has(input:focus) output')).not.toHaveText(shown!);
+});
+
+test('a prediction is checked against the model', async ({ page }) => {
+	await open(page);
+	const question = page.locator('form.predict').first();
+	await question.getByRole('textbox').fill('10');
+	await question.getByRole('button', { name: 'Check' }).click();
+	await expect(question.locator('.feedback')).toContainText('Not quite: the model gives 14 hosts');
+	await question.getByRole('textbox').fill('14');
+	await question.getByRole('textbox').press('Enter');
+	await expect(question.locator('.feedback')).toContainText('Exactly right');
+});
+
+test('the plot read-out follows the keyboard', async ({ page }) => {
+	await open(page);
+	const readout = page.locator('figure.plot').first().getByRole('slider');
+	await expect(readout).toContainText('u = 20%');
+	await readout.focus();
+	await page.keyboard.press('End');
+	await expect(readout).toContainText('u = 95%');
+	await expect(readout).toContainText('Hosts after 64');
+});
+
+test('each language keeps its own notebook', async ({ page }) => {
+	await open(page);
+	await slider(page, 'N').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(slider(page, 'N')).toHaveValue('41');
+	await open(page, `/zh${lesson}`);
+	await expect(slider(page, 'N')).toHaveValue('40');
+	await expect(page.getByRole('button', { name: '恢复课程原始内容' })).toBeVisible();
+});

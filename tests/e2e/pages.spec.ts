@@ -1,0 +1,206 @@
+/**
+ * The course pages as a student meets them in the production build: the outline, a lesson with its
+ * prerendered formulas, the language switch, done marks, the 404 page, the keyboard alone.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from './staticHost.ts';
+
+const files = readdirSync('content/lessons');
+const slugs = files
+	.filter((name) => /^\d+-.+(?<!\.zh)\.md$/.test(name))
+	.sort()
+	.map((name) => name.replace(/^\d+-/, '').replace(/\.md$/, ''));
+const translated = slugs.find((slug) => files.some((name) => name.endsWith(`-${slug}.zh.md`)));
+const first = slugs[0];
+
+/** Console errors and uncaught exceptions on a page, to be asserted empty. */
+function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	return errors;
+}
+
+/** The computed outline of the focused element: a visible focus ring has a style and a width. */
+async function focusRing(page: Page) {
+	return page.evaluate(() => {
+		const element = document.activeElement as HTMLElement;
+		const style = getComputedStyle(element);
+		const box = element.getBoundingClientRect();
+		return {
+			tag: element.tagName.toLowerCase(),
+			className: element.className,
+			text: element.textContent?.trim() ?? '',
+			outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+			onScreen: box.width > 0 && box.height > 0 && box.top >= 0 && box.top < innerHeight
+		};
+	});
+}
+
+test('the home page lists every lesson, in order, with its time', async ({ page }) => {
+	expect(slugs.length).toBeGreaterThan(0);
+	await page.goto('/');
+	const items = page.locator('.outline-item');
+	await expect(items).toHaveCount(slugs.length);
+	for (const [index, slug] of slugs.entries()) {
+		const item = items.nth(index);
+		await expect(item.locator(`a[href$="/lessons/${slug}/"]`)).toBeVisible();
+		await expect(item).toContainText(/\d+ min/);
+	}
+});
+
+test('a lesson page arrives with its formulas already typeset', async ({ page, request }) => {
+	const response = await request.get(`/lessons/${first}/`);
+	expect(response.status()).toBe(200);
+	const html = await response.text();
+	expect(html).toContain('<html lang="en">');
+	expect(html).toContain('class="katex"');
+
+	await page.goto(`/lessons/${first}/`);
+	await expect(page.locator('h1')).toBeVisible();
+	await expect(page.locator('nav.toc a').first()).toBeVisible();
+	expect(await page.locator('[data-lesson-text] .katex').count()).toBeGreaterThan(0);
+	// KaTeX's stylesheet is loaded: the MathML copy for screen readers is hidden from view.
+	const mathml = page.locator('.katex-mathml').first();
+	await expect(mathml).toHaveCSS('position', 'absolute');
+});
+
+test('the language switch opens the translation at the same section and is remembered', async ({
+	page
+}) => {
+	expect(translated, 'a lesson with a Chinese translation (NN-slug.zh.md)').toBeDefined();
+	const chinese = await page.request.get(`/zh/lessons/${translated}/`);
+	expect(await chinese.text()).toContain('<html lang="zh-Hans">');
+	await page.goto(`/lessons/${translated}/`);
+	const sections = await page
+		.locator('nav.toc a')
+		.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
+	const section = sections[Math.min(2, sections.length - 1)];
+
+	// Followed a link to a section, then switch.
+	await page.goto(`/lessons/${translated}/#${section}`);
+	await expect(page.locator('nav.toc a[aria-current="location"]')).toHaveAttribute(
+		'href',
+		`#${section}`
+	);
+	await page.locator('a.language-switch').click();
+	await expect(page).toHaveURL(new RegExp(`/zh/lessons/${translated}/#${section}$`));
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+	await expect(page.locator(`[id="${section}"]`)).toBeInViewport();
+
+	// The choice is remembered: the home page opens in Chinese.
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/zh\/$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+
+	// Scrolled (no link followed) to a section, then switch back: the place is kept too.
+	await page.goto(`/zh/lessons/${translated}/`);
+	await page.locator(`[id="${section}"]`).evaluate((heading) => heading.scrollIntoView());
+	await expect(page.locator('a.language-switch')).toHaveAttribute(
+		'href',
+		new RegExp(`#${section}$`)
+	);
+	await page.locator('a.language-switch').click();
+	await expect(page).toHaveURL(new RegExp(`/lessons/${translated}/#${section}$`));
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.goto('/');
+	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});
+
+test('a done mark survives a reload and shows on the lesson page', async ({ page }) => {
+	await page.goto('/');
+	const mark = page.locator('.outline-item').first().getByRole('checkbox');
+	await expect(mark).not.toBeChecked();
+	await mark.check();
+	await expect(page.locator('.progress')).toHaveText(`1 of ${slugs.length} lessons done`);
+	await page.reload();
+	await expect(page.locator('.outline-item').first().getByRole('checkbox')).toBeChecked();
+	await page.goto(`/lessons/${first}/`);
+	await expect(page.locator('.finished').getByRole('checkbox')).toBeChecked();
+	await page.locator('.finished').getByRole('checkbox').uncheck();
+	await page.goto('/');
+	await expect(page.locator('.outline-item').first().getByRole('checkbox')).not.toBeChecked();
+});
+
+for (const path of ['/', '/zh/', `/lessons/${first}/`, '/404.html']) {
+	test(`no console errors on ${path}`, async ({ page }) => {
+		const errors = collectErrors(page);
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		await page.mouse.wheel(0, 2000);
+		await page.waitForTimeout(200);
+		expect(errors).toEqual([]);
+	});
+}
+
+test('an unknown address shows the 404 page in both languages, without script errors', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	const response = await page.goto('/no-such-lesson/');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+	// No translation of this page to switch to.
+	await expect(page.locator('a.language-switch')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Go to the course outline' }).click();
+	await expect(page.locator('.outline-item').first()).toBeVisible();
+	// The only error is the browser's note that the address answered 404.
+	expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+});
+
+test('on a static host, 404.html serves any missing address and leads back in', async ({
+	page
+}) => {
+	const host = await serveStatic(resolve('build'));
+	try {
+		const errors = collectErrors(page);
+		const response = await page.goto(`${host.url}/zh/lessons/no-such-lesson/deeper/`);
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+		await page.getByRole('link', { name: '返回课程大纲' }).click();
+		await expect(page).toHaveURL(`${host.url}/zh/`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+		await page.locator('.outline-item a').first().click();
+		// Client-side navigation loads the lesson's code (mathjs is large): allow a loaded machine.
+		await expect(page).toHaveURL(/\/lessons\/[^/]+\/$/, { timeout: 20_000 });
+		await expect(page.locator('[data-lesson-text] .katex').first()).toBeVisible();
+		expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+	} finally {
+		host.close();
+	}
+});
+
+test('the keyboard reaches the skip link and every control, with a visible focus ring', async ({
+	page
+}) => {
+	await page.goto(`/lessons/${first}/`);
+	await page.keyboard.press('Tab');
+	const skip = await focusRing(page);
+	expect(skip).toMatchObject({ className: expect.stringContaining('skip-link'), outline: true });
+	expect(skip.onScreen).toBe(true);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+
+	// Tab on through the page: the contents, the done mark and the next-lesson link are reached.
+	const reached: Awaited<ReturnType<typeof focusRing>>[] = [];
+	for (let i = 0; i < 120; i++) {
+		await page.keyboard.press('Tab');
+		const ring = await focusRing(page);
+		if (ring.tag === 'body') break;
+		reached.push(ring);
+	}
+	const mine = reached.filter((r) => r.tag === 'a' || r.className.includes('done'));
+	expect(mine.length).toBeGreaterThan(3);
+	for (const ring of mine) expect(ring, ring.text).toMatchObject({ outline: true });
+	expect(reached.some((r) => r.tag === 'input' && r.onScreen)).toBe(true);
+
+	// The done mark is a checkbox: Space toggles it.
+	await page.locator('.finished input').focus();
+	await page.keyboard.press('Space');
+	await expect(page.locator('.finished input')).toBeChecked();
+});
