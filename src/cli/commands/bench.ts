@@ -1,9 +1,93 @@
+/**
+ * `virtlab bench [--outer N]`: runs the fixed compute-heavy guest (machine/bench-guest.ts, about
+ * 100 million instructions of integer ALU work, loads and stores, branches, multiply and divide,
+ * and one ECALL trap per 5,000 instructions) twice — with tracing off and with trap tracing on —
+ * and prints million guest instructions per second of wall time for each (and per second of CPU
+ * time, which is what to compare when other processes share the machine).
+ */
 import type { Command } from '../main.ts';
+import { Machine, type Snapshot } from '../../lib/emulator/machine/machine.ts';
+import { benchGuest } from '../../lib/emulator/machine/bench-guest.ts';
+import type { MachineConfig } from '../../lib/emulator/machine/types.ts';
+
+const DEFAULT_OUTER = 20_000;
+
+/**
+ * Both runs use one machine, restored from a snapshot between them: V8 specializes the
+ * interpreter's fast loop to the first machine's arrays (machine/execute.ts), and a program run by
+ * `virtlab run` or in a lesson worker also has a single machine.
+ */
+function runOnce(m: Machine, start0: Snapshot, trace: MachineConfig['trace']) {
+	m.restore(start0);
+	m.setTrace(trace);
+	const before = m.instret;
+	const start = process.hrtime.bigint();
+	const cpu0 = process.cpuUsage();
+	const stop = m.run({ maxInsns: 1e12 });
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	const cpu = process.cpuUsage(cpu0);
+	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+	return {
+		stop,
+		instructions: m.instret - before,
+		seconds,
+		cpuSeconds,
+		checksum: m.readRegister(10) >>> 0
+	};
+}
 
 export const command: Command = {
-	summary: 'bench (not built yet)',
-	async run() {
-		process.stderr.write('virtlab bench: not built yet\n');
-		return 2;
+	summary: 'measure the emulator speed (MIPS) on a fixed guest',
+	async run(args) {
+		let outer = DEFAULT_OUTER;
+		for (let i = 0; i < args.length; i++) {
+			if (args[i] === '--outer') outer = Number(args[++i]);
+			else if (args[i] === '--help' || args[i] === '-h') {
+				process.stdout.write(
+					'usage: virtlab bench [--outer N]   (N outer iterations, default 20000)\n'
+				);
+				return 0;
+			} else {
+				process.stderr.write(`virtlab bench: unknown option '${args[i]}'\n`);
+				return 2;
+			}
+		}
+		if (!Number.isInteger(outer) || outer < 1) {
+			process.stderr.write('virtlab bench: --outer wants a positive whole number\n');
+			return 2;
+		}
+		let traps = 0;
+		const configs: [string, MachineConfig['trace']][] = [
+			['tracing off', undefined],
+			['trap tracing on', { traps: true, sink: () => void traps++ }]
+		];
+		const checksums = new Set<number>();
+		const guest = benchGuest(outer);
+		const machine = new Machine({ ramSize: 1 << 20 });
+		machine.writeMemory(guest.entry, guest.bytes);
+		machine.pc = guest.entry;
+		const initial = machine.snapshot();
+		for (const [label, trace] of configs) {
+			const r = runOnce(machine, initial, trace);
+			if (r.stop.kind !== 'halted' || r.stop.exitCode !== 0) {
+				process.stderr.write(
+					`virtlab bench: guest did not finish cleanly: ${JSON.stringify(r.stop)}\n`
+				);
+				return 1;
+			}
+			checksums.add(r.checksum);
+			const mips = r.instructions / r.seconds / 1e6;
+			const cpuMips = r.instructions / r.cpuSeconds / 1e6;
+			process.stdout.write(
+				`${label.padEnd(16)} ${r.instructions} instructions in ${r.seconds.toFixed(3)} s: ${mips.toFixed(1)} MIPS` +
+					` (${cpuMips.toFixed(1)} per CPU second)\n`
+			);
+		}
+		process.stdout.write(`traps traced: ${traps}; checksum 0x${[...checksums][0].toString(16)}\n`);
+		if (checksums.size !== 1) {
+			process.stderr.write('virtlab bench: the two runs computed different checksums\n');
+			return 1;
+		}
+		return 0;
 	}
 };

@@ -1,0 +1,71 @@
+/** One-line texts for `virtlab run`: stop reasons and trace events. */
+import type { StopReason, TraceEvent } from '../../lib/emulator/machine/types.ts';
+
+const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
+
+const CAUSES: Record<number, string> = {
+	0: 'instruction address misaligned',
+	1: 'instruction access fault',
+	2: 'illegal instruction',
+	3: 'breakpoint',
+	4: 'load address misaligned',
+	5: 'load access fault',
+	6: 'store/AMO address misaligned',
+	7: 'store/AMO access fault',
+	8: 'environment call from U/VU-mode',
+	9: 'environment call from HS-mode',
+	10: 'environment call from VS-mode',
+	11: 'environment call from M-mode',
+	12: 'instruction page fault',
+	13: 'load page fault',
+	15: 'store/AMO page fault',
+	20: 'instruction guest-page fault',
+	21: 'load guest-page fault',
+	22: 'virtual instruction',
+	23: 'store/AMO guest-page fault'
+};
+const INTERRUPTS: Record<number, string> = {
+	1: 'supervisor software',
+	2: 'virtual supervisor software',
+	3: 'machine software',
+	5: 'supervisor timer',
+	6: 'virtual supervisor timer',
+	7: 'machine timer',
+	9: 'supervisor external',
+	10: 'virtual supervisor external',
+	11: 'machine external'
+};
+const MODES = ['U', 'S', '?', 'M'];
+
+export function causeName(cause: number, interrupt: boolean): string {
+	return (interrupt ? INTERRUPTS[cause] + ' interrupt' : CAUSES[cause]) ?? `cause ${cause}`;
+}
+
+export function describeStop(stop: StopReason, pc: number, budget: number): string {
+	switch (stop.kind) {
+		case 'halted':
+			return `halted with exit code ${stop.exitCode}`;
+		case 'budget':
+			return `instruction budget of ${budget} spent at pc ${hex(pc)} (raise it with --max-insns)`;
+		case 'breakpoint':
+			return `breakpoint at ${hex(stop.pc)}`;
+		case 'hostTrap':
+			return `trap to the host: ${causeName(stop.trap.cause, stop.trap.interrupt)} at pc ${hex(stop.trap.pc)}`;
+		case 'machineError':
+			return `machine error: ${stop.message}`;
+	}
+}
+
+export function formatTraceEvent(e: TraceEvent): string {
+	switch (e.kind) {
+		case 'trap': {
+			const t = e.trap;
+			const from = (t.virt ? 'V' : '') + MODES[t.priv];
+			return `trap #${e.instret} ${causeName(t.cause, t.interrupt)} (${t.interrupt ? 'interrupt ' : ''}${t.cause}) pc ${hex(t.pc)} tval ${hex(t.tval)}${t.htval ? ` htval ${hex(t.htval)}` : ''}${t.htinst ? ` htinst ${hex(t.htinst)}` : ''} ${from} -> ${e.target}`;
+		}
+		case 'tlbMiss':
+			return `tlb miss ${e.access} va ${hex(e.va)}${e.virt ? ' (V=1)' : ''}`;
+		case 'walk':
+			return `  walk ${e.stage} level ${e.level} pte @ ${'0x' + e.pteAddr.toString(16)} = ${hex(e.pte)}`;
+	}
+}

@@ -1,0 +1,290 @@
+/**
+ * The machine's public API (DESIGN.md §4): create from a config, load an ELF or raw image, run in
+ * batches with a typed stop reason, read and write registers, CSRs and memory, snapshot and
+ * restore. No JavaScript exception escapes `run`: guest behaviour ends in an architectural trap or
+ * a StopReason, and an internal fault of the emulator itself becomes a machineError.
+ */
+import { Hart } from './hart.ts';
+import { RAM_BASE } from './constants.ts';
+import type { MachineConfig, RunOptions, StopReason, TrapInfo } from './types.ts';
+import {
+	STOP_BREAKPOINT,
+	STOP_BUDGET,
+	STOP_ERROR,
+	STOP_HALTED,
+	STOP_HOST_TRAP,
+	execute
+} from './execute.ts';
+import { readCsr, writeCsr } from './csr-file.ts';
+import { enterTrap } from './trap.ts';
+import { PAGE_HAS_HTIF, forgetDecoded } from './store-notify.ts';
+import { flushHostTlb } from '../mmu/host-tlb.ts';
+import { parseElf, type ElfImage } from '../elf/load-elf.ts';
+import { snapshot, restore, type Snapshot } from './snapshot.ts';
+
+export type LoadResult = { ok: true; image: ElfImage } | { ok: false; error: string };
+
+export interface MachineStats {
+	instructions: number;
+	trapsByCause: Record<string, number>;
+	tlbLookups: number;
+	tlbMisses: number;
+	/** Fraction of translated accesses served without a page walk; null when nothing was translated. */
+	tlbHitRate: number | null;
+}
+
+const DEFAULT_RAM = 128 * 1024 * 1024;
+
+export class Machine {
+	readonly hart: Hart;
+
+	constructor(config: MachineConfig = {}) {
+		const ramSize = config.ramSize ?? DEFAULT_RAM;
+		if (!Number.isInteger(ramSize) || ramSize < 4096 || ramSize % 4096 !== 0 || ramSize > 2 ** 31)
+			throw new RangeError(
+				`RAM size ${ramSize} must be a multiple of 4096 between 4 KiB and 2 GiB`
+			);
+		const tlbEntries = config.tlbEntries ?? 64;
+		if (!Number.isInteger(tlbEntries) || tlbEntries < 1 || (tlbEntries & (tlbEntries - 1)) !== 0)
+			throw new RangeError(`TLB entries ${tlbEntries} must be a power of two`);
+		const divisor = config.timeDivisor ?? 100;
+		if (!(divisor >= 1)) throw new RangeError(`time divisor ${divisor} must be at least 1`);
+		this.hart = new Hart(ramSize, tlbEntries, divisor, config.uartOut ?? (() => {}));
+		this.hart.hostTrapsHS = config.hostTrapsHS ?? false;
+		this.setTrace(config.trace);
+	}
+
+	setTrace(trace: MachineConfig['trace']): void {
+		const h = this.hart;
+		h.trace = trace;
+		h.traceTraps = !!trace?.traps;
+		h.traceMmu = !!trace?.mmu;
+	}
+
+	get pc(): number {
+		return this.hart.pc >>> 0;
+	}
+	set pc(v: number) {
+		this.hart.pc = v & ~3;
+	}
+
+	/** Loads an ELF32 executable into RAM, sets pc to its entry and finds HTIF tohost/fromhost. */
+	loadElf(bytes: Uint8Array): LoadResult {
+		const parsed = parseElf(bytes);
+		if (!parsed.ok) return parsed;
+		const image = parsed.image;
+		for (const seg of image.segments) {
+			if (seg.memsz === 0) continue;
+			if (seg.paddr < RAM_BASE || seg.paddr + seg.memsz > RAM_BASE + this.hart.ramSize)
+				return {
+					ok: false,
+					error: `segment at 0x${seg.paddr.toString(16)} (${seg.memsz} bytes) lies outside RAM 0x80000000–0x${(RAM_BASE + this.hart.ramSize).toString(16)}`
+				};
+		}
+		for (const seg of image.segments) {
+			const off = seg.paddr - RAM_BASE;
+			this.hart.ram.fill(0, off, off + seg.memsz);
+			this.hart.ram.set(seg.data, off);
+		}
+		forgetDecoded(this.hart);
+		this.pc = image.entry;
+		const tohost = image.symbols.find((s) => s.name === 'tohost');
+		const fromhost = image.symbols.find((s) => s.name === 'fromhost');
+		this.setHtif(tohost?.value ?? -1, fromhost?.value ?? -1);
+		return { ok: true, image };
+	}
+
+	/**
+	 * Loads an assembled image (sections at their addresses, symbols, entry point), as produced by
+	 * the assembler in src/lib/emulator/asm.
+	 */
+	loadImage(image: {
+		sections: readonly { name?: string; address: number; bytes: Uint8Array }[];
+		symbols: readonly { name: string; value: number }[];
+		entry: number;
+	}): { ok: true } | { ok: false; error: string } {
+		const top = RAM_BASE + this.hart.ramSize;
+		for (const sec of image.sections) {
+			if (sec.bytes.length === 0) continue;
+			if (sec.address < RAM_BASE || sec.address + sec.bytes.length > top)
+				return {
+					ok: false,
+					error: `section ${sec.name ?? ''} at 0x${sec.address.toString(16)} (${sec.bytes.length} bytes) lies outside RAM 0x80000000–0x${top.toString(16)}`
+				};
+		}
+		for (const sec of image.sections) this.hart.ram.set(sec.bytes, sec.address - RAM_BASE);
+		forgetDecoded(this.hart);
+		this.pc = image.entry;
+		const find = (name: string) => image.symbols.find((s) => s.name === name)?.value ?? -1;
+		this.setHtif(find('tohost'), find('fromhost'));
+		return { ok: true };
+	}
+
+	/** Places the HTIF mailbox (physical addresses in RAM), or removes it with -1. */
+	setHtif(tohost: number, fromhost: number): void {
+		const h = this.hart;
+		if (h.tohost >= 0) h.pageFlags[(h.tohost - RAM_BASE) >>> 12] &= ~PAGE_HAS_HTIF;
+		const inRam = tohost >= RAM_BASE && tohost + 8 <= RAM_BASE + h.ramSize;
+		h.tohost = inRam ? (tohost & ~3) >>> 0 : -1;
+		h.fromhost = fromhost;
+		if (inRam) h.pageFlags[(tohost - RAM_BASE) >>> 12] |= PAGE_HAS_HTIF;
+	}
+
+	/** Copies bytes into physical memory (RAM only); returns false if the range is not all RAM. */
+	writeMemory(pa: number, bytes: Uint8Array): boolean {
+		const off = pa - RAM_BASE;
+		if (off < 0 || off + bytes.length > this.hart.ramSize) return false;
+		this.hart.ram.set(bytes, off);
+		forgetDecoded(this.hart);
+		return true;
+	}
+
+	/** Reads physical memory (RAM only); undefined if the range is not all RAM. */
+	readMemory(pa: number, length: number): Uint8Array | undefined {
+		const off = pa - RAM_BASE;
+		if (off < 0 || length < 0 || off + length > this.hart.ramSize) return undefined;
+		return this.hart.ram.slice(off, off + length);
+	}
+
+	readRegister(i: number): number {
+		return this.hart.x[i & 31] | 0;
+	}
+	writeRegister(i: number, v: number): void {
+		if ((i & 31) !== 0) this.hart.x[i & 31] = v;
+	}
+
+	/** Reads a CSR as the debugger sees it (no privilege checks); undefined if not implemented. */
+	readCsr(csr: number): number | undefined {
+		const v = readCsr(this.hart, csr);
+		return v === undefined ? undefined : v >>> 0;
+	}
+	/** Writes a CSR with its WARL rules (no privilege checks); false if not implemented. */
+	writeCsr(csr: number, v: number): boolean {
+		if (readCsr(this.hart, csr) === undefined) return false;
+		writeCsr(this.hart, csr, v);
+		flushHostTlb(this.hart);
+		return true;
+	}
+
+	/** Privilege level (0 U, 1 S, 3 M) and V. */
+	get mode(): { priv: number; virt: boolean } {
+		return { priv: this.hart.priv, virt: this.hart.virt === 1 };
+	}
+	setMode(priv: number, virt: boolean): void {
+		this.hart.priv = priv === 3 || priv === 1 ? priv : 0;
+		this.hart.virt = virt && this.hart.priv !== 3 ? 1 : 0;
+		flushHostTlb(this.hart);
+	}
+
+	/** Queues bytes for the UART receiver. */
+	uartInput(bytes: Iterable<number>): void {
+		this.hart.uart.pushInput(bytes);
+	}
+
+	/** Breakpoints are physical addresses of instructions. */
+	setBreakpoint(pa: number): void {
+		this.hart.breakpoints.add(pa >>> 0);
+		forgetDecoded(this.hart);
+	}
+	clearBreakpoint(pa: number): void {
+		this.hart.breakpoints.delete(pa >>> 0);
+		forgetDecoded(this.hart);
+	}
+
+	/**
+	 * Runs at most `maxInsns` instructions. Resuming at a breakpoint that stopped the previous run
+	 * executes that instruction first.
+	 */
+	run(options: RunOptions): StopReason {
+		const h = this.hart;
+		let budget = Math.max(0, Math.floor(options.maxInsns));
+		try {
+			if (h.pendingHostTrap) h.pendingHostTrap = null;
+			const here = this.physicalPcIfBreakpoint();
+			if (here !== undefined && budget > 0) {
+				h.breakpoints.delete(here);
+				forgetDecoded(h);
+				const before = h.instret;
+				const code = execute(h, 1);
+				h.breakpoints.add(here);
+				forgetDecoded(h);
+				budget -= h.instret - before;
+				if (code !== STOP_BUDGET) return this.reason(code);
+			}
+			return this.reason(execute(h, budget));
+		} catch (e) {
+			return { kind: 'machineError', message: `internal emulator error: ${(e as Error).message}` };
+		}
+	}
+
+	step(): StopReason {
+		return this.run({ maxInsns: 1 });
+	}
+
+	/** The host's answer to a hostTrap it does not handle itself: enter HS-mode as hardware would. */
+	deliverTrap(trap: TrapInfo): void {
+		const h = this.hart;
+		const saved = h.hostTrapsHS;
+		h.hostTrapsHS = false;
+		enterTrap(h, trap.cause, trap.interrupt, trap.tval, trap.htval, trap.htinst, trap.gva);
+		h.hostTrapsHS = saved;
+	}
+
+	private physicalPcIfBreakpoint(): number | undefined {
+		const h = this.hart;
+		if (h.breakpoints.size === 0) return undefined;
+		// Breakpoints are found by physical address; with paging on, the pc must be translated first,
+		// so resuming compares against both the pc and its identity mapping only.
+		const pc = h.pc >>> 0;
+		return h.breakpoints.has(pc) ? pc : undefined;
+	}
+
+	private reason(code: number): StopReason {
+		const h = this.hart;
+		switch (code) {
+			case STOP_HALTED:
+				return { kind: 'halted', exitCode: h.haltCode };
+			case STOP_HOST_TRAP:
+				return { kind: 'hostTrap', trap: h.pendingHostTrap! };
+			case STOP_BREAKPOINT:
+				return { kind: 'breakpoint', pc: h.pc >>> 0 };
+			case STOP_ERROR:
+				return { kind: 'machineError', message: h.errorMessage };
+			default:
+				return { kind: 'budget' };
+		}
+	}
+
+	/** Instructions retired since creation. */
+	get instret(): number {
+		return this.hart.instret;
+	}
+
+	stats(): MachineStats {
+		const h = this.hart;
+		const trapsByCause: Record<string, number> = {};
+		h.trapCounts.forEach((n, c) => {
+			if (n > 0) trapsByCause[String(c)] = n;
+		});
+		h.interruptCounts.forEach((n, c) => {
+			if (n > 0) trapsByCause[`interrupt ${c}`] = n;
+		});
+		return {
+			instructions: h.instret,
+			trapsByCause,
+			tlbLookups: h.tlbLookups,
+			tlbMisses: h.tlbMisses,
+			tlbHitRate: h.tlbLookups > 0 ? 1 - h.tlbMisses / h.tlbLookups : null
+		};
+	}
+
+	snapshot(): Snapshot {
+		return snapshot(this.hart);
+	}
+	/** Restores a snapshot; returns an error message if it does not fit this machine. */
+	restore(s: Snapshot): string | undefined {
+		return restore(this.hart, s);
+	}
+}
+
+export type { Snapshot };

@@ -1,0 +1,96 @@
+/**
+ * Snapshots: a structured-clone-able copy of the complete machine state (hart, CSRs, RAM, TLB,
+ * devices), for reverse stepping and replay (DESIGN.md §1.3). Restoring a snapshot forgets the
+ * pre-decoded instructions and the host-side TLB, which are caches derived from the state.
+ */
+import type { Hart } from './hart.ts';
+import { flushHostTlb } from '../mmu/host-tlb.ts';
+import { forgetDecoded } from './store-notify.ts';
+
+/** Fields that are caches, configuration, host hooks or statistics rather than machine state. */
+const NOT_STATE = new Set([
+	'ram8',
+	'ram16',
+	'ramU16',
+	'ram32',
+	'decodePool',
+	'decodePoolUsed',
+	'pageSlot',
+	'fetchTag',
+	'fetchOff',
+	'fetchSlot',
+	'slow',
+	'slowArg',
+	'slowOnly',
+	'fastLoop',
+	'fastLoopPool',
+	'pageFlags',
+	'readTag',
+	'readOff',
+	'writeTag',
+	'writeOff',
+	'uart',
+	'tlb',
+	'trace',
+	'traceTraps',
+	'traceMmu',
+	'breakpoints',
+	'pendingHostTrap',
+	'trapCounts',
+	'interruptCounts',
+	'tlbLookups',
+	'tlbMisses',
+	'hostTrapsHS',
+	'ramSize',
+	'timeDivisor'
+]);
+
+export type Snapshot = Record<string, unknown>;
+
+function copyOf(v: unknown): unknown {
+	if (ArrayBuffer.isView(v)) return (v as Int32Array).slice();
+	return v;
+}
+
+export function snapshot(h: Hart): Snapshot {
+	const s: Snapshot = {};
+	for (const [key, value] of Object.entries(h)) {
+		if (NOT_STATE.has(key) || typeof value === 'function') continue;
+		s[key] = copyOf(value);
+	}
+	const t = h.tlb;
+	s.tlb = {
+		vpn: t.vpn.slice(),
+		ctx: t.ctx.slice(),
+		global: t.global.slice(),
+		flags1: t.flags1.slice(),
+		flags2: t.flags2.slice(),
+		ppn: t.ppn.slice(),
+		gppn: t.gppn.slice()
+	};
+	s.uart = { regs: h.uart.regs.slice(), rx: [...h.uart.rx] };
+	s.ramSize = h.ramSize;
+	return s;
+}
+
+/** Restores a snapshot taken from a machine with the same RAM size and TLB size. */
+export function restore(h: Hart, s: Snapshot): string | undefined {
+	if (s.ramSize !== h.ramSize) return `snapshot RAM size ${s.ramSize} differs from ${h.ramSize}`;
+	const tlb = s.tlb as Record<string, ArrayLike<number>>;
+	if (!tlb || tlb.vpn.length !== h.tlb.size) return 'snapshot TLB size differs from this machine';
+	const target = h as unknown as Record<string, unknown>;
+	for (const [key, value] of Object.entries(s)) {
+		if (key === 'tlb' || key === 'uart' || key === 'ramSize' || NOT_STATE.has(key)) continue;
+		const current = target[key];
+		if (ArrayBuffer.isView(current)) (current as Int32Array).set(value as Int32Array);
+		else target[key] = value;
+	}
+	for (const k of ['vpn', 'ctx', 'global', 'flags1', 'flags2', 'ppn', 'gppn'] as const)
+		(h.tlb[k] as Int32Array).set(tlb[k]);
+	const uart = s.uart as { regs: Uint8Array; rx: number[] };
+	h.uart.regs.set(uart.regs);
+	h.uart.rx = [...uart.rx];
+	forgetDecoded(h);
+	flushHostTlb(h);
+	return undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Public types of the machine: configuration, host hooks, stop reasons and trace events.
+ */
+
+/** Why `run` returned. Every outcome of running guest code is one of these; nothing throws. */
+export type StopReason =
+	| { kind: 'halted'; exitCode: number }
+	| { kind: 'budget' }
+	| { kind: 'breakpoint'; pc: number }
+	| { kind: 'hostTrap'; trap: TrapInfo }
+	| { kind: 'machineError'; message: string };
+
+/** A trap as the hart saw it: what the CSRs would receive. Addresses are unsigned numbers. */
+export interface TrapInfo {
+	cause: number;
+	interrupt: boolean;
+	/** Value for xtval: faulting address, instruction bits, or 0. */
+	tval: number;
+	/** Value for htval/mtval2: the guest physical address shifted right by 2, or 0. */
+	htval: number;
+	/** Value for htinst/mtinst: transformed instruction, pseudoinstruction, or 0. */
+	htinst: number;
+	/** Whether tval holds a guest virtual address (hstatus.GVA / mstatush.GVA). */
+	gva: boolean;
+	/** pc of the trapping instruction (or of the next instruction, for interrupts). */
+	pc: number;
+	/** Mode the trap was taken from. */
+	priv: number;
+	virt: boolean;
+}
+
+export type TraceEvent =
+	| {
+			kind: 'trap';
+			trap: TrapInfo;
+			/** Mode that received the trap: 'M', 'HS', 'VS', or 'host' when handed to the host. */
+			target: 'M' | 'HS' | 'VS' | 'host';
+			instret: number;
+	  }
+	| {
+			kind: 'tlbMiss';
+			va: number;
+			access: 'fetch' | 'load' | 'store';
+			virt: boolean;
+	  }
+	| {
+			kind: 'walk';
+			/** S: Sv32 with V=0; VS: the guest's Sv32 at V=1; G: the G-stage Sv32x4. */
+			stage: 'S' | 'VS' | 'G';
+			level: number;
+			/** Physical (or, for VS, guest physical) address of the PTE read. */
+			pteAddr: number;
+			pte: number;
+	  };
+
+export interface TraceOptions {
+	traps?: boolean;
+	mmu?: boolean;
+	sink: (event: TraceEvent) => void;
+}
+
+export interface MachineConfig {
+	/** RAM size in bytes (a multiple of 4096, at most 2 GiB). Default 128 MiB, as QEMU virt. */
+	ramSize?: number;
+	/** Architectural TLB entries (power of two). Default 64. */
+	tlbEntries?: number;
+	/** Instructions per tick of mtime. Default 100 (a 1 GHz model core and QEMU's 10 MHz timebase). */
+	timeDivisor?: number;
+	/** Hand traps that would enter HS-mode to the host instead of vectoring (hypervisor use). */
+	hostTrapsHS?: boolean;
+	/** UART transmit: one byte at a time. */
+	uartOut?: (byte: number) => void;
+	trace?: TraceOptions;
+}
+
+export interface RunOptions {
+	maxInsns: number;
+}

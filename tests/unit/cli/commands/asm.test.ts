@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { command } from '../../../../src/cli/commands/asm.ts';
+
+let dir: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'virtlab-asm-'));
+	out = '';
+	err = '';
+	vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+	vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('virtlab asm', () => {
+	it('writes an ELF file and prints a listing of address, bytes and source', async () => {
+		const src = join(dir, 'p.s');
+		writeFileSync(src, '_start:\taddi a0, zero, 5\n\tj _start\n.data\n.word 0x11223344\n');
+		const elf = join(dir, 'p.elf');
+		expect(await command.run([src, '-o', elf, '--listing'])).toBe(0);
+		expect([...readFileSync(elf).subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+		const lines = out.split('\n');
+		expect(lines[0]).toMatch(/^80000000 {2}00500513 +1 {2}_start:\taddi a0, zero, 5$/);
+		expect(lines[1]).toMatch(/^80000004 {2}ffdff06f +2 {2}\tj _start$/);
+		expect(lines[3]).toMatch(/^80000008 {2}44 33 22 11 +4 {2}\.word 0x11223344$/);
+		expect(err).toBe('');
+	});
+
+	it('prints errors as file:line:col: error: message and exits 1', async () => {
+		const src = join(dir, 'bad.s');
+		writeFileSync(src, 'nop\n  addi a0, a0, 5000\n  ad a0\n');
+		expect(await command.run([src, '-o', join(dir, 'bad.elf')])).toBe(1);
+		expect(err).toBe(
+			`${src}:2:16: error: immediate 5000 out of range -2048..2047\n${src}:3:3: error: unknown instruction 'ad'\n`
+		);
+	});
+
+	it('rejects a missing file and bad options', async () => {
+		expect(await command.run([join(dir, 'none.s')])).toBe(1);
+		expect(err).toMatch(/cannot read/);
+		expect(await command.run([join(dir, 'none.s'), '--bogus'])).toBe(2);
+		expect(await command.run([])).toBe(2);
+	});
+});
