@@ -35,7 +35,33 @@ export const en = {
 	'footer.about':
 		'VirtLab is a static site: your progress and notebook edits stay in this browser.',
 	'footer.models':
-		'Costs labelled “model cycles” come from a documented cost model, not from a measurement.'
+		'Costs labelled “model cycles” come from a documented cost model, not from a measurement.',
+	// The notebook around a lesson's cells, sliders, plots and predictions
+	'notebook.cell': 'Cell {n}',
+	'notebook.cellHint': 'editable mathjs',
+	'notebook.edited': 'edited',
+	'notebook.undoEdit': 'Undo my edit',
+	'notebook.result': 'Result',
+	'notebook.error': 'Error',
+	'notebook.reset': 'Reset to the lesson’s original',
+	'notebook.resetDone': 'The lesson’s original cells and slider values are back.',
+	'notebook.savedHere': 'Your cell edits and slider values are saved in this browser.',
+	'notebook.notSaved': 'This browser is not saving your changes (storage is unavailable).',
+	'notebook.listJoin': ' and ',
+	'notebook.plotAlt': 'Line plot of {series} against {x}, from {from} to {to}.',
+	'notebook.readoutLabel': 'Read the plot’s values',
+	'notebook.readoutHint':
+		'Point at the plot, or focus this box and press ← → to read other points.',
+	'notebook.currentValue': 'At the slider’s current value. ',
+	'notebook.yourPrediction': 'Your prediction',
+	'notebook.check': 'Check',
+	'notebook.notANumber': 'Type a number first.',
+	'notebook.exact': 'Exactly right: the model gives {value}.',
+	'notebook.close': 'Well predicted: the model gives {value}, and you are within {tolerance}.',
+	'notebook.notExact': 'Not quite: the model gives {value}. Try the sliders to see why.',
+	'notebook.far': 'Not within {tolerance}: the model gives {value}. Try the sliders to see why.',
+	'notebook.logScale': 'log scale',
+	'notebook.rightAxis': 'right axis'
 } as const;
 
 export type MessageKey = keyof typeof en;
