@@ -74,6 +74,28 @@ export class SchedWorld {
 		);
 	}
 
+	/**
+	 * The vCPU that may start now with the lowest `rank` (each policy's order: priority, vruntime,
+	 * negated credit, …), ties going to the one waiting longest (FIFO); -1 if none may start.
+	 */
+	bestStartable(rank: (v: number) => number): number {
+		let best = -1;
+		let bestRank = Infinity;
+		for (let v = 0; v < this.nV; v++) {
+			if (!this.canStart(v)) continue;
+			const r = rank(v);
+			if (
+				best < 0 ||
+				r < bestRank ||
+				(r === bestRank && this.waitingSince[v] < this.waitingSince[best])
+			) {
+				best = v;
+				bestRank = r;
+			}
+		}
+		return best;
+	}
+
 	/** Runnable and not running (whether or not it may start now). */
 	isWaiting(v: number): boolean {
 		return this.runnable[v] === 1 && this.where[v] < 0;

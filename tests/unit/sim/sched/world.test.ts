@@ -27,6 +27,17 @@ describe('SchedWorld', () => {
 		expect(w.switches).toBe(2);
 	});
 
+	it('picks the startable vCPU of lowest rank, the longest waiting among equals', () => {
+		const w = new SchedWorld(2, vms(), 50);
+		expect(w.bestStartable(() => 0)).toBe(-1); // nothing runnable
+		w.runnable.fill(1);
+		w.waitingSince.set([30, 10, 20]);
+		expect(w.bestStartable((v) => [5, 5, 1][v])).toBe(2);
+		expect(w.bestStartable(() => 0)).toBe(1); // equal ranks: waiting since 10
+		w.held[1] = 1;
+		expect(w.bestStartable(() => 0)).toBe(2);
+	});
+
 	it('holds back vCPUs beyond their cap slots and co-stopped (held) vCPUs', () => {
 		const w = new SchedWorld(2, vms(), 50);
 		w.runnable.fill(1);

@@ -56,20 +56,9 @@ export class CfsScheduler implements SchedPolicy {
 		this.vruntime[v] += (dt * 256) / this.weight[v];
 	}
 
+	/** Smallest vruntime first, then longest waiting. */
 	private best(): number {
-		const w = this.w;
-		let best = -1;
-		for (let v = 0; v < w.nV; v++) {
-			if (!w.canStart(v)) continue;
-			if (
-				best < 0 ||
-				this.vruntime[v] < this.vruntime[best] ||
-				(this.vruntime[v] === this.vruntime[best] && w.waitingSince[v] < w.waitingSince[best])
-			) {
-				best = v;
-			}
-		}
-		return best;
+		return this.w.bestStartable((v) => this.vruntime[v]);
 	}
 
 	/** Group weights: a VM's weight split among its runnable vCPUs; also min_vruntime. */

@@ -111,23 +111,9 @@ export class RelaxedCoscheduler implements SchedPolicy {
 		return this.usage[vm] / this.w.vms[vm].weight;
 	}
 
+	/** Least served (usage over weight) first, then longest waiting. */
 	private best(): number {
-		const w = this.w;
-		let best = -1;
-		let bestKey = Infinity;
-		for (let v = 0; v < w.nV; v++) {
-			if (!w.canStart(v)) continue;
-			const key = this.served(v);
-			if (
-				best < 0 ||
-				key < bestKey ||
-				(key === bestKey && w.waitingSince[v] < w.waitingSince[best])
-			) {
-				best = v;
-				bestKey = key;
-			}
-		}
-		return best;
+		return this.w.bestStartable((v) => this.served(v));
 	}
 
 	schedule(): void {

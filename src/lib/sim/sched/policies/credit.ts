@@ -56,19 +56,7 @@ export class CreditScheduler implements SchedPolicy {
 
 	/** Best waiting vCPU: lowest priority number, then longest waiting. */
 	private best(): number {
-		const w = this.w;
-		let best = -1;
-		for (let v = 0; v < w.nV; v++) {
-			if (!w.canStart(v)) continue;
-			if (
-				best < 0 ||
-				this.priority[v] < this.priority[best] ||
-				(this.priority[v] === this.priority[best] && w.waitingSince[v] < w.waitingSince[best])
-			) {
-				best = v;
-			}
-		}
-		return best;
+		return this.w.bestStartable((v) => this.priority[v]);
 	}
 
 	/** The running vCPU with the worst priority (longest running among equals), or -1. */

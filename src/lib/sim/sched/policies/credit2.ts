@@ -40,20 +40,9 @@ export class Credit2Scheduler implements SchedPolicy {
 		this.credit[v] -= dt * this.burnRate[v];
 	}
 
+	/** Most credit first, then longest waiting. */
 	private best(): number {
-		const w = this.w;
-		let best = -1;
-		for (let v = 0; v < w.nV; v++) {
-			if (!w.canStart(v)) continue;
-			if (
-				best < 0 ||
-				this.credit[v] > this.credit[best] ||
-				(this.credit[v] === this.credit[best] && w.waitingSince[v] < w.waitingSince[best])
-			) {
-				best = v;
-			}
-		}
-		return best;
+		return this.w.bestStartable((v) => -this.credit[v]);
 	}
 
 	private resetIfExhausted(): void {
