@@ -4,8 +4,13 @@
  */
 import type { Component } from 'svelte';
 import type { WidgetName } from './schemas.ts';
+import MemoryDashboard from './memory-dashboard/MemoryDashboard.svelte';
+import PlacementViz from './placement-viz/PlacementViz.svelte';
 import Plot from './plot/Plot.svelte';
 import Predict from './predict/Predict.svelte';
+import QueueSim from './queue-sim/QueueSim.svelte';
+import ResponseExplorer from './response-explorer/ResponseExplorer.svelte';
+import SchedLab from './sched-lab/SchedLab.svelte';
 import Slider from './slider/Slider.svelte';
 
 export interface WidgetComponentProps {
@@ -17,5 +22,10 @@ export interface WidgetComponentProps {
 export const widgetComponents: Record<WidgetName, Component<WidgetComponentProps>> = {
 	slider: Slider,
 	plot: Plot,
-	predict: Predict
+	predict: Predict,
+	'queue-sim': QueueSim,
+	'response-explorer': ResponseExplorer,
+	'sched-lab': SchedLab,
+	'memory-dashboard': MemoryDashboard,
+	'placement-viz': PlacementViz
 };

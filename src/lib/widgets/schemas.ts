@@ -7,14 +7,24 @@
  * (z.coerce.number(), enums, …) and use `.strict()` so an unknown prop is an error.
  */
 import { z } from 'zod';
+import { memoryDashboardSchema } from './memory-dashboard/schema.ts';
+import { placementVizSchema } from './placement-viz/schema.ts';
 import { plotSchema } from './plot/schema.ts';
 import { predictSchema } from './predict/schema.ts';
+import { queueSimSchema } from './queue-sim/schema.ts';
+import { responseExplorerSchema } from './response-explorer/schema.ts';
+import { schedLabSchema } from './sched-lab/schema.ts';
 import { sliderSchema } from './slider/schema.ts';
 
 export const widgetSchemas = {
 	slider: sliderSchema,
 	plot: plotSchema,
-	predict: predictSchema
+	predict: predictSchema,
+	'queue-sim': queueSimSchema,
+	'response-explorer': responseExplorerSchema,
+	'sched-lab': schedLabSchema,
+	'memory-dashboard': memoryDashboardSchema,
+	'placement-viz': placementVizSchema
 } satisfies Record<string, z.ZodType>;
 
 export type WidgetName = keyof typeof widgetSchemas;

@@ -236,6 +236,7 @@ export function simulateSched(config: SchedConfig): SchedResult {
 	const usedInPeriod = new Float64Array(vms.length);
 	const peakPeriodUse = new Float64Array(vms.length);
 	let periodStart = 0;
+	let periodLength = capPeriod;
 
 	// Gantt.
 	const fromUs = config.gantt.fromMs * 1000;
@@ -271,11 +272,14 @@ export function simulateSched(config: SchedConfig): SchedResult {
 		// Cap periods: refill budgets, and let no VM run more vCPUs than its budget covers.
 		if (now - periodStart >= capPeriod || now === 0) {
 			for (let i = 0; i < vms.length; i++) {
-				peakPeriodUse[i] = Math.max(peakPeriodUse[i], usedInPeriod[i] / capPeriod);
+				peakPeriodUse[i] = Math.max(peakPeriodUse[i], usedInPeriod[i] / periodLength);
 			}
 			periodStart = now;
+			// The run may end inside this period: a prorated budget keeps the VM within its cap
+			// over the whole run, not only over whole periods.
+			periodLength = Math.min(capPeriod, steps * dt - now);
 			usedInPeriod.fill(0);
-			for (let i = 0; i < vms.length; i++) budget[i] = vms[i].cap * capPeriod;
+			for (let i = 0; i < vms.length; i++) budget[i] = vms[i].cap * periodLength;
 		}
 		for (let i = 0; i < vms.length; i++) {
 			if (vms[i].cap === 0) continue;
@@ -371,7 +375,7 @@ export function simulateSched(config: SchedConfig): SchedResult {
 	}
 	for (let p = 0; p < world.nP; p++) closeSegment(p, Math.min(durationUs, toUs));
 	for (let i = 0; i < vms.length; i++) {
-		peakPeriodUse[i] = Math.max(peakPeriodUse[i], usedInPeriod[i] / capPeriod);
+		peakPeriodUse[i] = Math.max(peakPeriodUse[i], usedInPeriod[i] / periodLength);
 	}
 
 	// Per-VM results.
