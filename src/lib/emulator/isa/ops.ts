@@ -9,8 +9,6 @@ import { instructions } from './table.ts';
 
 /** Id of an illegal (undecodable) word in the pre-decoded cache. */
 export const OP_ILLEGAL = 127;
-/** Id of a word that carries a debugger breakpoint (see Machine.setBreakpoint). */
-export const OP_BREAKPOINT = 126;
 
 /** The op id of a mnemonic, for tests and tools. */
 export function opId(name: string): number {
@@ -37,31 +35,3 @@ export function decodeOp(word: number): number {
 	}
 	return OP_ILLEGAL;
 }
-
-/** How the pre-decoded cache stores an instruction's immediate, derived from its operand kinds. */
-export const IMM_RAW = 0; // the whole instruction word (R-type, AMOs, SYSTEM without csr)
-export const IMM_I = 1;
-export const IMM_S = 2;
-export const IMM_B = 3;
-export const IMM_U = 4;
-export const IMM_J = 5;
-export const IMM_SHAMT = 6;
-export const IMM_CSR = 7;
-
-/** immKindById[id]: one of the IMM_* kinds. */
-export const immKindById: Uint8Array = (() => {
-	const kinds = new Uint8Array(256);
-	instructions.forEach((s, i) => {
-		const ops = s.operands;
-		let kind = IMM_RAW;
-		if (ops.includes('upper')) kind = IMM_U;
-		else if (ops.includes('jump')) kind = IMM_J;
-		else if (ops.includes('branch')) kind = IMM_B;
-		else if (ops.includes('memS')) kind = IMM_S;
-		else if (ops.includes('memI') || ops.includes('imm12')) kind = IMM_I;
-		else if (ops.includes('shamt')) kind = IMM_SHAMT;
-		else if (ops.includes('csr')) kind = IMM_CSR;
-		kinds[i + 1] = kind;
-	});
-	return kinds;
-})();

@@ -2,14 +2,19 @@
  * The interpreter: a fast loop for the common instructions, and the outer loop that handles
  * everything else through the reference executor (execute-slow.ts), interrupts and traps.
  *
- * Speed rules (DESIGN.md §9): the fast loop calls nothing but the small pure multiply helpers
- * (which V8 inlines), allocates nothing, and reads registers and pre-decoded instructions from one
- * typed array (fetch.ts; measured: one type check per instruction fewer than two arrays); it
- * switches on integer literal case labels (V8 compiles that to a jump table), and touches RAM
- * directly when a load or store hits the host-side TLB (mmu/host-tlb.ts). Whatever it cannot finish — a TLB miss,
- * a device, a CSR, a privileged instruction, an exception — it leaves to the outer loop by
- * recording why in `h.slow` and stopping *before* that instruction. Nothing here traces: tracing
- * hooks live only in the slow paths, so tracing off costs nothing.
+ * Speed rules (DESIGN.md §9). The fast loop reads one pre-decoded word per instruction
+ * (predecode.ts) from the page's slot in the decode pool and switches on its low seven bits with
+ * integer literal case labels (V8 compiles that to a jump table). Within a page it never looks at
+ * the pc: it walks an index into the page's slot, moves it by a pre-computed word distance for a
+ * near branch or JAL, and runs into the slot's guard word at the end of the page; only a jump,
+ * a far branch or the guard re-translate, through the fetch TLB. The pc is computed from the
+ * index when an instruction needs it (AUIPC, a link register, an exit). Loads and stores that hit
+ * the host-side TLB (mmu/host-tlb.ts) touch RAM directly. The loop calls nothing but the small
+ * multiply helpers (which V8 inlines) and allocates nothing.
+ *
+ * Whatever it cannot finish — a TLB miss, a device, a CSR, a privileged instruction, an exception —
+ * it leaves to the outer loop by recording why in `h.slow` and stopping *before* that instruction.
+ * Nothing here traces: tracing hooks live only in the slow paths, so tracing off costs nothing.
  */
 import type { Hart } from './hart.ts';
 import { PRIV_M } from './constants.ts';
@@ -18,7 +23,7 @@ import { dataPriv, dataVirt } from './memory-access.ts';
 import { noteRamStore } from './store-notify.ts';
 import { enterTrap, pendingInterrupt } from './trap.ts';
 import { insnsUntilTimer } from './counters.ts';
-import { FETCH_TLB_MASK, HOST_TLB_MASK } from '../mmu/host-tlb.ts';
+import { FETCH_TLB_SIZE, HOST_TLB_SIZE } from '../mmu/host-tlb.ts';
 import { mulh, mulhsu, mulhu } from './multiply.ts';
 import { executeOne } from './execute-slow.ts';
 
@@ -39,470 +44,453 @@ function translated(h: Hart, priv: number, virt: number): boolean {
 }
 
 /**
- * Builds the fast loop for one hart. The loop is a closure over the hart's typed arrays so that
- * V8 can treat them as constants (no type checks per access). The hart keeps it until its decode
- * pool is replaced (fetch.ts), which is the only array that ever changes.
+ * Builds the fast loop for one hart: a closure over the hart's typed arrays, which never change.
+ * While a process has only one such closure, V8 specializes the optimized loop to it and embeds
+ * the arrays as constants (no loads or type checks per access). Once a second hart exists, V8
+ * compiles a generic copy that reloads and checks each array at every access: correct, but about
+ * half as fast (measured), which is why `virtlab bench` reuses one machine.
  */
 function makeFastLoop(h: Hart): (limit: number) => number {
 	return fastLoop(
 		h,
+		h.x,
+		h.decodePool,
 		h.ram8,
 		h.ram,
 		h.ram16,
 		h.ramU16,
 		h.ram32,
 		h.readTag,
-		h.readOff,
+		h.readDelta,
 		h.writeTag,
-		h.writeOff,
+		h.writeDelta,
 		h.fetchTag,
 		h.fetchSlot,
-		h.decodePool,
 		h.pageFlags
 	);
 }
 
 /**
- * The arrays are parameters (not `const`s) so the closure reads them without TDZ checks. Registers
- * are read and written through `pool`, whose first words are the register file (Hart.x).
+ * The arrays are parameters (not `const`s) so the closure reads them without TDZ checks. The
+ * table masks are copied into locals here: V8 re-reads an imported binding, with a check that it
+ * is initialized, at every use.
  */
 function fastLoop(
 	h: Hart,
+	x: Int32Array,
+	pool: Int32Array,
 	r8: Int8Array,
 	ru8: Uint8Array,
 	r16: Int16Array,
 	ru16: Uint16Array,
 	r32: Int32Array,
 	readTag: Int32Array,
-	readOff: Int32Array,
+	readDelta: Int32Array,
 	writeTag: Int32Array,
-	writeOff: Int32Array,
+	writeDelta: Int32Array,
 	fetchTag: Int32Array,
 	fetchSlot: Int32Array,
-	pool: Int32Array,
 	pageFlags: Uint8Array
 ): (limit: number) => number {
+	const fetchMask = FETCH_TLB_SIZE - 1;
+	const hostMask = HOST_TLB_SIZE - 1;
 	return function runFast(limit: number): number {
 		let pc = h.pc | 0;
-		let fpage = 1; // the page `slot` belongs to; 1 (not page-aligned) = none
-		let slot = 0;
-		let n = 0;
-		let hits = 0;
+		// Counters are incremented with `| 0` so that V8 emits a plain add with no overflow check.
+		let n = 0; // instructions retired
+		let hits = 0; // loads and stores served by the host TLB
 		const end = limit | 0; // at most 2^30 (see execute): a small integer for the loop test
-		h.slow = SLOW_NONE;
-
-		inner: while (n < end) {
-			if ((pc & -4096) !== fpage) {
-				const f = (pc >>> 12) & FETCH_TLB_MASK;
-				if (fetchTag[f] !== (pc & -4096)) {
-					h.slow = SLOW_FETCH;
-					break;
-				}
-				fpage = pc & -4096;
-				slot = fetchSlot[f];
-			}
-			const di = slot + ((pc & 4095) >> 1);
-			const p = pool[di];
-			if (p === 0) {
-				h.slow = SLOW_DECODE;
+		let why = SLOW_NONE;
+		page: for (;;) {
+			const f = (pc >>> 12) & fetchMask;
+			if (fetchTag[f] !== (pc & -4096)) {
+				why = SLOW_FETCH;
 				break;
 			}
-			const imm = pool[di + 1];
-			switch (p & 255) {
-				case 1: // lui
-					pool[(p >> 8) & 63] = imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 2: // auipc
-					pool[(p >> 8) & 63] = (pc + imm) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 3: {
-					// jal
-					const t = (pc + imm) | 0;
-					if (t & 3) {
-						h.slow = SLOW_EXEC;
-						break inner;
-					}
-					pool[(p >> 8) & 63] = (pc + 4) | 0;
-					pc = t;
-					break;
-				}
-				case 4: {
-					// jalr
-					const t = (pool[(p >> 14) & 31] + imm) & ~1;
-					if (t & 3) {
-						h.slow = SLOW_EXEC;
-						break inner;
-					}
-					pool[(p >> 8) & 63] = (pc + 4) | 0;
-					pc = t;
-					break;
-				}
-				case 5: {
-					// beq
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a === b) {
-						const t = (pc + imm) | 0;
+			// Word i of the pool lies at pc = pcBase + 4 * i while we stay in this page.
+			const pcBase = ((pc & -4096) - (fetchSlot[f] << 2)) | 0;
+			let i = fetchSlot[f] + ((pc & 4095) >> 2);
+			words: for (;;) {
+				if (n >= end) break;
+				const p = pool[i];
+				// Fields: rd (p >> 7) & 31, rs1 (p >> 15) & 31, rs2 (p >> 20) & 31 or, in stores and
+				// branches, (p >> 7) & 31; immediates as predecode.ts describes.
+				switch (p & 127) {
+					case 0: // not decoded yet
+						why = SLOW_DECODE;
+						break words;
+					case 1: // lui
+						x[(p >> 7) & 31] = p & -4096;
+						break;
+					case 2: // auipc
+						x[(p >> 7) & 31] = (pcBase + (i << 2) + (p & -4096)) | 0;
+						break;
+					case 3: // jal, target in this page
+						x[(p >> 7) & 31] = (pcBase + (i << 2) + 4) | 0;
+						i += p >> 12;
+						n = (n + 1) | 0;
+						continue;
+					case 4: {
+						// jalr: the target is computed, so it is always re-translated
+						const t = (x[(p >> 15) & 31] + (p >> 20)) & ~1;
 						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
+							why = SLOW_EXEC; // instruction-address-misaligned
+							break words;
 						}
+						x[(p >> 7) & 31] = (pcBase + (i << 2) + 4) | 0;
 						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 6: {
-					// bne
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a !== b) {
-						const t = (pc + imm) | 0;
-						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
-						}
-						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 7: {
-					// blt
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a < b) {
-						const t = (pc + imm) | 0;
-						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
-						}
-						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 8: {
-					// bge
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a >= b) {
-						const t = (pc + imm) | 0;
-						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
-						}
-						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 9: {
-					// bltu
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a >>> 0 < b >>> 0) {
-						const t = (pc + imm) | 0;
-						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
-						}
-						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 10: {
-					// bgeu
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					if (a >>> 0 >= b >>> 0) {
-						const t = (pc + imm) | 0;
-						if (t & 3) {
-							h.slow = SLOW_EXEC;
-							break inner;
-						}
-						pc = t;
-					} else pc = (pc + 4) | 0;
-					break;
-				}
-				case 11: {
-					// lb
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					if (readTag[t] === (a & -4096)) {
-						const o = readOff[t] | (a & 4095);
-						pool[(p >> 8) & 63] = r8[o];
-						hits++;
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+						n = (n + 1) | 0;
+						continue page;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 12: {
-					// lh
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					if (readTag[t] === (a & -4095)) {
-						const o = readOff[t] | (a & 4095);
-						pool[(p >> 8) & 63] = r16[o >> 1];
-						hits++;
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+					// Branches with a target in this page: the field is the distance in words.
+					case 5: // beq
+						if (x[(p >> 15) & 31] === x[(p >> 7) & 31]) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					case 6: // bne
+						if (x[(p >> 15) & 31] !== x[(p >> 7) & 31]) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					case 7: // blt
+						if (x[(p >> 15) & 31] < x[(p >> 7) & 31]) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					case 8: // bge
+						if (x[(p >> 15) & 31] >= x[(p >> 7) & 31]) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					case 9: // bltu
+						if (x[(p >> 15) & 31] >>> 0 < x[(p >> 7) & 31] >>> 0) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					case 10: // bgeu
+						if (x[(p >> 15) & 31] >>> 0 >= x[(p >> 7) & 31] >>> 0) {
+							i += p >> 20;
+							n = (n + 1) | 0;
+							continue;
+						}
+						break;
+					// Loads: a host TLB hit reads RAM at address + delta. The tag comparison also
+					// checks alignment (mmu/host-tlb.ts): -4096 keeps the page, -4095 also bit 0,
+					// -4093 also bits 1:0.
+					case 11: {
+						// lb
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (readTag[t] !== (a & -4096)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						x[(p >> 7) & 31] = r8[(a + readDelta[t]) | 0];
+						hits = (hits + 1) | 0;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 13: {
-					// lw
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					if (readTag[t] === (a & -4093)) {
-						const o = readOff[t] | (a & 4095);
-						pool[(p >> 8) & 63] = r32[o >> 2];
-						hits++;
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+					case 12: {
+						// lh
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (readTag[t] !== (a & -4095)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						x[(p >> 7) & 31] = r16[((a + readDelta[t]) | 0) >> 1];
+						hits = (hits + 1) | 0;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 14: {
-					// lbu
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					if (readTag[t] === (a & -4096)) {
-						const o = readOff[t] | (a & 4095);
-						pool[(p >> 8) & 63] = ru8[o];
-						hits++;
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+					case 13: {
+						// lw
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (readTag[t] !== (a & -4093)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						x[(p >> 7) & 31] = r32[((a + readDelta[t]) | 0) >> 2];
+						hits = (hits + 1) | 0;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 15: {
-					// lhu
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					if (readTag[t] === (a & -4095)) {
-						const o = readOff[t] | (a & 4095);
-						pool[(p >> 8) & 63] = ru16[o >> 1];
-						hits++;
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+					case 14: {
+						// lbu
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (readTag[t] !== (a & -4096)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						x[(p >> 7) & 31] = ru8[(a + readDelta[t]) | 0];
+						hits = (hits + 1) | 0;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 16: {
-					// sb
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					const v = pool[(p >> 19) & 31];
-					if (writeTag[t] === (a & -4096)) {
-						const o = writeOff[t] | (a & 4095);
-						r8[o] = v;
-						hits++;
+					case 15: {
+						// lhu
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (readTag[t] !== (a & -4095)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						x[(p >> 7) & 31] = ru16[((a + readDelta[t]) | 0) >> 1];
+						hits = (hits + 1) | 0;
+						break;
+					}
+					// Stores: as loads; a store into a page holding decoded code or the HTIF mailbox
+					// (pageFlags) completes, then stops the loop so the outer loop can react.
+					case 16: {
+						// sb
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (writeTag[t] !== (a & -4096)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						const o = (a + writeDelta[t]) | 0;
+						r8[o] = x[(p >> 7) & 31];
+						hits = (hits + 1) | 0;
 						if (pageFlags[o >>> 12] !== 0) {
-							// Code or the HTIF mailbox lives here: finish the store, then notify.
-							h.slow = SLOW_NOTIFY;
+							why = SLOW_NOTIFY;
 							h.slowArg = o;
-							pc = (pc + 4) | 0;
-							n++;
-							break inner;
+							i++;
+							n = (n + 1) | 0;
+							break words;
 						}
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 17: {
-					// sh
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					const v = pool[(p >> 19) & 31];
-					if (writeTag[t] === (a & -4095)) {
-						const o = writeOff[t] | (a & 4095);
-						r16[o >> 1] = v;
-						hits++;
+					case 17: {
+						// sh
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (writeTag[t] !== (a & -4095)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						const o = (a + writeDelta[t]) | 0;
+						r16[o >> 1] = x[(p >> 7) & 31];
+						hits = (hits + 1) | 0;
 						if (pageFlags[o >>> 12] !== 0) {
-							// Code or the HTIF mailbox lives here: finish the store, then notify.
-							h.slow = SLOW_NOTIFY;
+							why = SLOW_NOTIFY;
 							h.slowArg = o;
-							pc = (pc + 4) | 0;
-							n++;
-							break inner;
+							i++;
+							n = (n + 1) | 0;
+							break words;
 						}
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 18: {
-					// sw
-					const a = (pool[(p >> 14) & 31] + imm) | 0;
-					const t = (a >>> 12) & HOST_TLB_MASK;
-					const v = pool[(p >> 19) & 31];
-					if (writeTag[t] === (a & -4093)) {
-						const o = writeOff[t] | (a & 4095);
-						r32[o >> 2] = v;
-						hits++;
+					case 18: {
+						// sw
+						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						const t = (a >>> 12) & hostMask;
+						if (writeTag[t] !== (a & -4093)) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						const o = (a + writeDelta[t]) | 0;
+						r32[o >> 2] = x[(p >> 7) & 31];
+						hits = (hits + 1) | 0;
 						if (pageFlags[o >>> 12] !== 0) {
-							// Code or the HTIF mailbox lives here: finish the store, then notify.
-							h.slow = SLOW_NOTIFY;
+							why = SLOW_NOTIFY;
 							h.slowArg = o;
-							pc = (pc + 4) | 0;
-							n++;
-							break inner;
+							i++;
+							n = (n + 1) | 0;
+							break words;
 						}
-					} else {
-						h.slow = SLOW_EXEC;
-						break inner;
+						break;
 					}
-					pc = (pc + 4) | 0;
-					break;
+					case 19: // addi
+						x[(p >> 7) & 31] = (x[(p >> 15) & 31] + (p >> 20)) | 0;
+						break;
+					case 20: // slti
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] < p >> 20 ? 1 : 0;
+						break;
+					case 21: // sltiu
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> 0 < (p >> 20) >>> 0 ? 1 : 0;
+						break;
+					case 22: // xori
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] ^ (p >> 20);
+						break;
+					case 23: // ori
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] | (p >> 20);
+						break;
+					case 24: // andi
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] & (p >> 20);
+						break;
+					// Shifts by shamt: JS uses the low five bits of the count, here bits 24:20.
+					case 25: // slli
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] << (p >> 20);
+						break;
+					case 26: // srli
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> (p >> 20);
+						break;
+					case 27: // srai
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >> (p >> 20);
+						break;
+					case 28: // add
+						x[(p >> 7) & 31] = (x[(p >> 15) & 31] + x[(p >> 20) & 31]) | 0;
+						break;
+					case 29: // sub
+						x[(p >> 7) & 31] = (x[(p >> 15) & 31] - x[(p >> 20) & 31]) | 0;
+						break;
+					case 30: // sll
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] << x[(p >> 20) & 31];
+						break;
+					case 31: // slt
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] < x[(p >> 20) & 31] ? 1 : 0;
+						break;
+					case 32: // sltu
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> 0 < x[(p >> 20) & 31] >>> 0 ? 1 : 0;
+						break;
+					case 33: // xor
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] ^ x[(p >> 20) & 31];
+						break;
+					case 34: // srl
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> x[(p >> 20) & 31];
+						break;
+					case 35: // sra
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] >> x[(p >> 20) & 31];
+						break;
+					case 36: // or
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] | x[(p >> 20) & 31];
+						break;
+					case 37: // and
+						x[(p >> 7) & 31] = x[(p >> 15) & 31] & x[(p >> 20) & 31];
+						break;
+					case 48: // mul
+						x[(p >> 7) & 31] = Math.imul(x[(p >> 15) & 31], x[(p >> 20) & 31]);
+						break;
+					case 49: // mulh
+						x[(p >> 7) & 31] = mulh(x[(p >> 15) & 31], x[(p >> 20) & 31]);
+						break;
+					case 50: // mulhsu
+						x[(p >> 7) & 31] = mulhsu(x[(p >> 15) & 31], x[(p >> 20) & 31]);
+						break;
+					case 51: // mulhu
+						x[(p >> 7) & 31] = mulhu(x[(p >> 15) & 31], x[(p >> 20) & 31]);
+						break;
+					case 52: {
+						// div: division by zero gives -1, overflow gives the dividend (Volume I §7.2)
+						const a = x[(p >> 15) & 31];
+						const b = x[(p >> 20) & 31];
+						x[(p >> 7) & 31] = b === 0 ? -1 : b === -1 ? -a | 0 : (a / b) | 0;
+						break;
+					}
+					case 53: {
+						// divu
+						const b = x[(p >> 20) & 31] >>> 0;
+						x[(p >> 7) & 31] = b === 0 ? -1 : ((x[(p >> 15) & 31] >>> 0) / b) | 0;
+						break;
+					}
+					case 54: {
+						// rem: by zero gives the dividend, overflow gives 0
+						const a = x[(p >> 15) & 31];
+						const b = x[(p >> 20) & 31];
+						x[(p >> 7) & 31] = b === 0 ? a : b === -1 ? 0 : (a % b) | 0;
+						break;
+					}
+					case 55: {
+						// remu
+						const a = x[(p >> 15) & 31];
+						const b = x[(p >> 20) & 31] >>> 0;
+						x[(p >> 7) & 31] = b === 0 ? a : ((a >>> 0) % b) | 0;
+						break;
+					}
+					case 57: // nop: fence, fence.i, or an ALU op writing x0
+						break;
+					case 58: // the guard word after the page's last word
+						pc = (pcBase + (i << 2)) | 0;
+						continue page;
+					case 59: // j (jal x0), target in this page
+						i += p >> 12;
+						n = (n + 1) | 0;
+						continue;
+					case 60: // jal, target in another page: the field is the offset / 2
+						x[(p >> 7) & 31] = (pcBase + (i << 2) + 4) | 0;
+						pc = (pcBase + (i << 2) + ((p >> 12) << 1)) | 0;
+						n = (n + 1) | 0;
+						continue page;
+					case 61: // j, target in another page
+						pc = (pcBase + (i << 2) + ((p >> 12) << 1)) | 0;
+						n = (n + 1) | 0;
+						continue page;
+					case 62: {
+						// jr (jalr x0)
+						const t = (x[(p >> 15) & 31] + (p >> 20)) & ~1;
+						if (t & 3) {
+							why = SLOW_EXEC;
+							break words;
+						}
+						pc = t;
+						n = (n + 1) | 0;
+						continue page;
+					}
+					// Branches with a target in another page: the field is the offset / 2.
+					case 63: // beq
+						if (x[(p >> 15) & 31] === x[(p >> 7) & 31]) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					case 64: // bne
+						if (x[(p >> 15) & 31] !== x[(p >> 7) & 31]) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					case 65: // blt
+						if (x[(p >> 15) & 31] < x[(p >> 7) & 31]) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					case 66: // bge
+						if (x[(p >> 15) & 31] >= x[(p >> 7) & 31]) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					case 67: // bltu
+						if (x[(p >> 15) & 31] >>> 0 < x[(p >> 7) & 31] >>> 0) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					case 68: // bgeu
+						if (x[(p >> 15) & 31] >>> 0 >= x[(p >> 7) & 31] >>> 0) {
+							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
+							n = (n + 1) | 0;
+							continue page;
+						}
+						break;
+					default: // 56: everything else, run by the reference executor (execute-slow.ts)
+						why = SLOW_EXEC;
+						break words;
 				}
-				case 19: // addi
-					pool[(p >> 8) & 63] = (pool[(p >> 14) & 31] + imm) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 20: // slti
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] < imm ? 1 : 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 21: // sltiu
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >>> 0 < imm >>> 0 ? 1 : 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 22: // xori
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] ^ imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 23: // ori
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] | imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 24: // andi
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] & imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 25: // slli
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] << imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 26: // srli
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >>> imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 27: // srai
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >> imm;
-					pc = (pc + 4) | 0;
-					break;
-				case 28: // add
-					pool[(p >> 8) & 63] = (pool[(p >> 14) & 31] + pool[(p >> 19) & 31]) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 29: // sub
-					pool[(p >> 8) & 63] = (pool[(p >> 14) & 31] - pool[(p >> 19) & 31]) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 30: // sll
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] << pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 31: // slt
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] < pool[(p >> 19) & 31] ? 1 : 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 32: // sltu
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >>> 0 < pool[(p >> 19) & 31] >>> 0 ? 1 : 0;
-					pc = (pc + 4) | 0;
-					break;
-				case 33: // xor
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] ^ pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 34: // srl
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >>> pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 35: // sra
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] >> pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 36: // or
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] | pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 37: // and
-					pool[(p >> 8) & 63] = pool[(p >> 14) & 31] & pool[(p >> 19) & 31];
-					pc = (pc + 4) | 0;
-					break;
-				case 38: // fence
-				case 41: // fence.i: stores already invalidate pre-decoded instructions
-					pc = (pc + 4) | 0;
-					break;
-				case 48: // mul
-					pool[(p >> 8) & 63] = Math.imul(pool[(p >> 14) & 31], pool[(p >> 19) & 31]);
-					pc = (pc + 4) | 0;
-					break;
-				case 49: // mulh
-					pool[(p >> 8) & 63] = mulh(pool[(p >> 14) & 31], pool[(p >> 19) & 31]);
-					pc = (pc + 4) | 0;
-					break;
-				case 50: // mulhsu
-					pool[(p >> 8) & 63] = mulhsu(pool[(p >> 14) & 31], pool[(p >> 19) & 31]);
-					pc = (pc + 4) | 0;
-					break;
-				case 51: // mulhu
-					pool[(p >> 8) & 63] = mulhu(pool[(p >> 14) & 31], pool[(p >> 19) & 31]);
-					pc = (pc + 4) | 0;
-					break;
-				case 52: {
-					// div: division by zero gives -1, overflow gives the dividend (Volume I §7.2)
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					pool[(p >> 8) & 63] = b === 0 ? -1 : b === -1 ? -a | 0 : (a / b) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 53: {
-					// divu
-					const b = pool[(p >> 19) & 31] >>> 0;
-					pool[(p >> 8) & 63] = b === 0 ? -1 : ((pool[(p >> 14) & 31] >>> 0) / b) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 54: {
-					// rem: by zero gives the dividend, overflow gives 0
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31];
-					pool[(p >> 8) & 63] = b === 0 ? a : b === -1 ? 0 : (a % b) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				}
-				case 55: {
-					// remu
-					const a = pool[(p >> 14) & 31];
-					const b = pool[(p >> 19) & 31] >>> 0;
-					pool[(p >> 8) & 63] = b === 0 ? a : ((a >>> 0) % b) | 0;
-					pc = (pc + 4) | 0;
-					break;
-				}
-				default: // everything else: the reference executor (execute-slow.ts)
-					h.slow = SLOW_EXEC;
-					break inner;
+				i++;
+				n = (n + 1) | 0;
 			}
-			n++;
+			// Left `words` before the instruction at index i (or after a store that must notify).
+			pc = (pcBase + (i << 2)) | 0;
+			break;
 		}
+		h.slow = why;
 		h.pc = pc;
 		h.instret += n;
 		if (h.fetchTranslated) h.tlbLookups += n;
@@ -511,14 +499,23 @@ function fastLoop(
 	};
 }
 
-/** The hart's fast loop, rebuilt when the decode pool array has been replaced. */
+/** The hart's fast loop, built on first use. */
 function fastLoopOf(h: Hart): (limit: number) => number {
-	if (h.fastLoop === undefined || h.fastLoopPool !== h.decodePool) {
-		h.fastLoop = makeFastLoop(h);
-		h.fastLoopPool = h.decodePool;
-	}
+	if (h.fastLoop === undefined) h.fastLoop = makeFastLoop(h);
 	return h.fastLoop;
 }
+
+/**
+ * The most instructions one call of the fast loop runs. A first call that loops for long makes V8
+ * compile the loop by on-stack replacement, and that code is not specialized to the hart's arrays
+ * (it reloads and checks each array at every access: about half the speed); worse, V8 re-enters
+ * it on every later call once the regular optimized code has been deoptimized (an instruction
+ * kind first seen after optimization does that), so a run could stay at half speed for good.
+ * Short calls let V8 optimize the loop as a whole function instead, and re-optimize it after a
+ * deoptimization. Returning to the outer loop every 1,024 instructions costs about 0.2 host
+ * instructions per guest instruction (measured with valgrind on `virtlab bench`).
+ */
+const FAST_CALL_INSNS = 1024;
 
 /** Internal stop codes of `execute`; machine.ts turns them into StopReason objects. */
 export const STOP_BUDGET = 0;
@@ -545,7 +542,7 @@ export function execute(h: Hart, maxInsns: number): number {
 			continue;
 		}
 		// The fast loop may run until the timer can fire (then the interrupt check above sees it).
-		let limit = Math.min(remaining, 0x40000000);
+		let limit = Math.min(remaining, FAST_CALL_INSNS);
 		const untilTimer = insnsUntilTimer(h);
 		if (untilTimer < limit) limit = untilTimer;
 		h.fetchTranslated = translated(h, h.priv, h.virt);

@@ -12,16 +12,18 @@ import { Tlb } from '../mmu/tlb.ts';
 import { EMPTY_TAG, FETCH_TLB_SIZE, HOST_TLB_SIZE } from '../mmu/host-tlb.ts';
 import { Uart } from '../devices/uart.ts';
 
-/** Decode slots start after the registers (x0..x31, the sink, and room up to index 63). */
-export const DECODE_POOL_START = 64;
+/**
+ * The decode pool holds DECODE_SLOTS pages of pre-decoded words; each slot is a page's 1024 words
+ * and a guard word after them (machine/fetch.ts). When every slot is taken, the whole pool is
+ * forgotten and refilled, as QEMU flushes its translation cache: the pool is never replaced, so
+ * the interpreter's fast loop built over it stays valid for the life of the hart.
+ */
+export const DECODE_SLOT_WORDS = 1025;
+export const DECODE_SLOTS = 128;
 
 export class Hart {
-	/**
-	 * x0..x31, and x[32]: the write sink the decoder substitutes for rd = x0. A view of the first
-	 * words of `decodePool`, so that the interpreter's fast loop reads registers and pre-decoded
-	 * instructions from one array (one type check instead of two per instruction).
-	 */
-	x: Int32Array;
+	/** x0..x31, and x[32]: the write sink the reference executor substitutes for rd = x0. */
+	readonly x = new Int32Array(33);
 	pc = RAM_BASE | 0;
 	/** Privilege level (0 U, 1 S, 3 M) and the virtualization mode V (0 or 1). */
 	priv = PRIV_M;
@@ -105,12 +107,12 @@ export class Hart {
 	/** Per RAM page: bit 0 = holds decoded instructions, bit 1 = HTIF tohost lives here. */
 	readonly pageFlags: Uint8Array;
 	/**
-	 * Pre-decoded instructions (machine/fetch.ts): one 2048-entry slot of [packed, imm] pairs per RAM
-	 * page that has been executed; packed 0 = not decoded yet. `pageSlot[page]` is the slot's first
-	 * index, or -1. The pool grows (replacing the array) only outside the interpreter's fast loop.
+	 * Pre-decoded instructions (machine/predecode.ts, machine/fetch.ts): one slot of
+	 * DECODE_SLOT_WORDS words per RAM page that has been executed; 0 = not decoded yet.
+	 * `pageSlot[page]` is the slot's first index, or -1.
 	 */
-	decodePool = new Int32Array(DECODE_POOL_START + 2048 * 16);
-	decodePoolUsed = DECODE_POOL_START;
+	readonly decodePool = new Int32Array(DECODE_SLOT_WORDS * DECODE_SLOTS);
+	decodePoolUsed = 0;
 	readonly pageSlot: Int32Array;
 
 	/** Fetch translations for the current mode: virtual page -> RAM offset and decode slot. */
@@ -118,20 +120,22 @@ export class Hart {
 	readonly fetchOff = new Int32Array(FETCH_TLB_SIZE);
 	readonly fetchSlot = new Int32Array(FETCH_TLB_SIZE);
 
-	/** The interpreter's fast loop for this hart and the decode pool it was built for (execute.ts). */
+	/** The interpreter's fast loop for this hart, built on first use (execute.ts). */
 	fastLoop: ((limit: number) => number) | undefined = undefined;
-	fastLoopPool: Int32Array | undefined = undefined;
 	/** Why the fast loop stopped (execute.ts SLOW_*), and its argument. */
 	slow = 0;
 	slowArg = 0;
 	/** Run every instruction through the reference executor (for differential tests). */
 	slowOnly = false;
 
-	/** Host-side translation cache in front of the TLB (see mmu/host-tlb.ts). */
+	/**
+	 * Host-side translation cache in front of the TLB (see mmu/host-tlb.ts): tags, and per entry the
+	 * RAM offset minus the virtual address of the page (so RAM offset = address + delta).
+	 */
 	readonly readTag = new Int32Array(HOST_TLB_SIZE).fill(EMPTY_TAG);
-	readonly readOff = new Int32Array(HOST_TLB_SIZE);
+	readonly readDelta = new Int32Array(HOST_TLB_SIZE);
 	readonly writeTag = new Int32Array(HOST_TLB_SIZE).fill(EMPTY_TAG);
-	readonly writeOff = new Int32Array(HOST_TLB_SIZE);
+	readonly writeDelta = new Int32Array(HOST_TLB_SIZE);
 	/** True when the current batch's data accesses are translated (for the TLB hit rate). */
 	dataTranslated = false;
 	fetchTranslated = false;
@@ -191,7 +195,6 @@ export class Hart {
 		this.ram32 = new Int32Array(buffer);
 		this.pageFlags = new Uint8Array(ramSize >>> 12);
 		this.pageSlot = new Int32Array(ramSize >>> 12).fill(-1);
-		this.x = this.decodePool.subarray(0, 33);
 		this.tlb = new Tlb(tlbEntries);
 		this.timeDivisor = timeDivisor;
 		this.uart = new Uart(uartOut);

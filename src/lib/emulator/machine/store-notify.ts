@@ -5,7 +5,7 @@
  * the RISC-V test environment expects: (code << 1) | 1 exits with `code`.
  * Returns true when the run must stop.
  */
-import { DECODE_POOL_START, type Hart } from './hart.ts';
+import type { Hart } from './hart.ts';
 import { RAM_BASE } from './constants.ts';
 import { EMPTY_TAG } from '../mmu/host-tlb.ts';
 
@@ -18,7 +18,7 @@ export function noteRamStore(h: Hart, offset: number): boolean {
 	if (flags === 0) return false;
 	if (flags & PAGE_HAS_CODE) {
 		const slot = h.pageSlot[page];
-		if (slot >= 0) h.decodePool[slot + (((offset & 0xfff) >> 2) << 1)] = 0;
+		if (slot >= 0) h.decodePool[slot + ((offset & 0xfff) >> 2)] = 0;
 	}
 	if (flags & PAGE_HAS_HTIF && h.tohost >= 0) {
 		const tohostOff = h.tohost - RAM_BASE;
@@ -37,8 +37,8 @@ export function noteRamStore(h: Hart, offset: number): boolean {
 
 /** Forgets all pre-decoded instructions (after the host rewrites memory or restores a snapshot). */
 export function forgetDecoded(h: Hart): void {
-	h.decodePool.fill(0, DECODE_POOL_START, h.decodePoolUsed);
-	h.decodePoolUsed = DECODE_POOL_START;
+	h.decodePool.fill(0, 0, h.decodePoolUsed);
+	h.decodePoolUsed = 0;
 	h.pageSlot.fill(-1);
 	h.fetchTag.fill(EMPTY_TAG);
 	for (let i = 0; i < h.pageFlags.length; i++) h.pageFlags[i] &= ~PAGE_HAS_CODE;

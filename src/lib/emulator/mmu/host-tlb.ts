@@ -37,16 +37,21 @@ export function dropHostPage(h: Hart, vpn: number): void {
 	if (h.writeTag[i] === tag) h.writeTag[i] = EMPTY_TAG;
 }
 
+/**
+ * An entry maps the page of `va` to the RAM page holding `ramOffset`. It stores their difference,
+ * so the fast path computes a RAM offset with one addition, `(va + delta) | 0` (32-bit wrap-around
+ * makes this right for every va), as QEMU's softmmu TLB stores an addend.
+ */
 export function fillHostRead(h: Hart, va: number, ramOffset: number): void {
 	const i = (va >>> 12) & HOST_TLB_MASK;
 	h.readTag[i] = va & -4096;
-	h.readOff[i] = ramOffset & -4096;
+	h.readDelta[i] = ((ramOffset & -4096) - (va & -4096)) | 0;
 }
 
 export function fillHostWrite(h: Hart, va: number, ramOffset: number): void {
 	const i = (va >>> 12) & HOST_TLB_MASK;
 	h.writeTag[i] = va & -4096;
-	h.writeOff[i] = ramOffset & -4096;
+	h.writeDelta[i] = ((ramOffset & -4096) - (va & -4096)) | 0;
 }
 
 /**

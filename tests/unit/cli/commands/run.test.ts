@@ -87,10 +87,11 @@ describe('virtlab run', () => {
 describe('virtlab bench', () => {
 	it('runs the guest with tracing off and on and prints MIPS for both', async () => {
 		expect(await bench.run(['--outer', '20'])).toBe(0);
+		expect(out).toMatch(/^guest: 20 iterations of ~5,040 instructions/);
 		expect(out).toMatch(
 			/tracing off +\d+ instructions in [\d.]+ s: [\d.]+ MIPS \([\d.]+ per CPU second\)\n/
 		);
 		expect(out).toMatch(/trap tracing on +\d+ instructions/);
-		expect(out).toMatch(/traps traced: 20;/);
+		expect(out).toMatch(/traps traced: 20; checksum 0x[0-9a-f]+ in both runs\n/);
 	});
 });
