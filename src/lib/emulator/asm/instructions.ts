@@ -15,6 +15,7 @@ import {
 	parseFenceSet,
 	parseImmediate,
 	parseMemory,
+	unknownBaseRegister,
 	parseRegister,
 	type Immediate,
 	type ImmMode,
@@ -156,6 +157,8 @@ function parseOperand(
 		case 'addr': {
 			const mem = parseMemory(op);
 			if (!mem) {
+				const badBase = unknownBaseRegister(op);
+				if (badBase) return badBase;
 				return {
 					message: `expected ${KIND_NAME[kind]} for the address, found '${op.tokens.map((t) => t.text).join('')}'`,
 					span: op.span
@@ -372,6 +375,8 @@ function callOrTail(link: number, temp: number | 'rd'): Handler {
 function loadStore(s: InstructionSpec): Handler {
 	const isStore = s.operands.includes('memS');
 	return (ops, span, ctx, name) => {
+		const badBase = ops.length >= 2 ? unknownBaseRegister(ops[1]) : undefined;
+		if (badBase) return badBase;
 		if (ops.length === 2 && parseMemory(ops[1])) return one(standard(s, ops, span, ctx, name));
 		if (!isStore && ops.length === 2) {
 			const rd = parseRegister(ops[0], 'rd');

@@ -175,6 +175,22 @@ export function parseMemory(op: Operand): MemoryOperand | undefined {
 	return { offset, offsetSpan, base };
 }
 
+/**
+ * `offset(name)` where `name` is no register (`0(a9)`): an error naming it, since the operand
+ * cannot then be read as a symbol either. Undefined for any other operand.
+ */
+export function unknownBaseRegister(op: Operand): OperandError | undefined {
+	const n = op.tokens.length;
+	if (n < 3) return undefined;
+	const [open, reg, close] = op.tokens.slice(n - 3);
+	if (open.kind !== 'lparen' || close.kind !== 'rparen' || reg.kind !== 'ident') return undefined;
+	if (registerNumber(reg.text) !== undefined) return undefined;
+	return {
+		message: `unknown register '${reg.text}' (x0–x31 or an ABI name such as a0, sp, t1)`,
+		span: { column: reg.column, endColumn: reg.endColumn }
+	};
+}
+
 /** Parses a CSR operand: a name from csr.ts, or an expression for its number. */
 export function parseCsr(op: Operand): number | Expr | OperandError {
 	if (op.tokens.length === 1 && op.tokens[0].kind === 'ident') {

@@ -22,6 +22,14 @@ describe('assemble: diagnostics', () => {
 		]);
 	});
 
+	it('names an unknown base register inside offset(register)', () => {
+		for (const line of ['lw a0, 8(a9)', 'sw a0, 8(a9)', 'lr.w a0, (a9)']) {
+			const [e] = errors(line);
+			expect(e.message).toMatch(/^unknown register 'a9'/);
+			expect(line.slice(e.column - 1, e.endColumn - 1)).toBe('a9');
+		}
+	});
+
 	it('says how many operands an instruction expects and which', () => {
 		const [e] = errors('addi a0, a1');
 		expect(e.message).toBe('addi expects 3 operands: rd, rs1, imm12');
