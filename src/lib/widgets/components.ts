@@ -3,6 +3,8 @@
  * agree). Each component receives `{ id, props }`, props already validated by its schema.
  */
 import type { Component } from 'svelte';
+// The styles the performance-model widgets share, loaded once with the widgets.
+import './widget.css';
 import type { WidgetName } from './schemas.ts';
 import MemoryDashboard from './memory-dashboard/MemoryDashboard.svelte';
 import PlacementViz from './placement-viz/PlacementViz.svelte';
