@@ -2,7 +2,9 @@
  * Entry point of the `virtlab` command: one module per sub-command, loaded on demand so that
  * `virtlab model` never pays for compiling the emulator and vice versa.
  * Every sub-command returns the process exit code instead of calling process.exit, so that
- * tests can call it in-process.
+ * tests can call it in-process. Commands report bad input themselves, as one line; should one
+ * still throw, the user sees one line too (`virtlab <command>: internal error: …`, exit 70, the
+ * sysexits code for an internal software error), and the stack only with VIRTLAB_DEBUG=1.
  */
 export interface Command {
 	summary: string;
@@ -34,5 +36,13 @@ export async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	const { command } = await load();
-	return command.run(rest);
+	try {
+		return await command.run(rest);
+	} catch (e) {
+		const error = e as Error;
+		process.stderr.write(`virtlab ${name}: internal error: ${error.message ?? String(e)}\n`);
+		if (process.env.VIRTLAB_DEBUG) process.stderr.write(`${error.stack}\n`);
+		else process.stderr.write('(set VIRTLAB_DEBUG=1 to see where; please report it)\n');
+		return 70;
+	}
 }

@@ -3,21 +3,28 @@
  * an ELF32 executable. Errors print as `file:line:col: error: message` (the form editors and
  * compilers use) and the command exits 1.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assemble, type AsmImage, type Diagnostic } from '../../lib/emulator/asm/index.ts';
+import { assemble, type AsmImage } from '../../lib/emulator/asm/index.ts';
 import { writeElf } from '../../lib/emulator/elf/write.ts';
 import type { Command } from '../main.ts';
+import { formatDiagnostic, includeFrom, readUserFile, writeUserFile } from '../files.ts';
+import { helpText, parseCommandLine, usageError, type OptionSpec } from '../options.ts';
 
-const HELP = `usage: virtlab asm prog.s [-o prog.elf] [--listing] [--base ADDR]
-  -o FILE      write an ELF32 executable (default: prog.elf next to prog.s)
-  --listing    print address, bytes and source line for everything assembled
-  --base ADDR  address of the first section (default 0x80000000)
-`;
-
-export function formatDiagnostic(file: string, d: Diagnostic): string {
-	return `${d.file ?? file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-}
+const OPTIONS: OptionSpec[] = [
+	{
+		name: 'output',
+		short: 'o',
+		value: 'FILE',
+		description: 'write the ELF32 executable here (default: prog.elf next to prog.s)'
+	},
+	{ name: 'listing', description: 'print address, bytes and source line for everything assembled' },
+	{ name: 'base', value: 'ADDR', description: 'address of the first section (default 0x80000000)' }
+];
+const HELP = helpText(
+	'virtlab asm prog.s [options]',
+	'Assembles a GNU as syntax file (RV32IMA, Zicsr, Zifencei, H) into an ELF32 executable.',
+	OPTIONS
+);
 
 /** Address, bytes and source text, one row per source line that produced bytes. */
 export function listing(image: AsmImage, source: string, file: string): string {
@@ -74,58 +81,44 @@ export function listing(image: AsmImage, source: string, file: string): string {
 export const command: Command = {
 	summary: 'assemble a RISC-V source file into an ELF32 executable',
 	async run(args: string[]): Promise<number> {
-		let input: string | undefined;
-		let output: string | undefined;
-		let showListing = false;
-		let base: number | undefined;
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i];
-			if (a === '--help' || a === '-h') {
-				process.stdout.write(HELP);
-				return 0;
-			} else if (a === '-o') output = args[++i];
-			else if (a === '--listing') showListing = true;
-			else if (a === '--base') {
-				const text = args[++i] ?? '';
-				base = Number(text);
-				if (!/^(0x[0-9a-f]+|[0-9]+)$/i.test(text) || base > 0xffffffff) {
-					process.stderr.write(
-						`virtlab asm: --base expects an address such as 0x80000000, got '${text}'\n`
-					);
-					return 2;
-				}
-			} else if (a.startsWith('-')) {
-				process.stderr.write(`virtlab asm: unknown option '${a}'\n${HELP}`);
-				return 2;
-			} else if (input === undefined) input = a;
-			else {
-				process.stderr.write(`virtlab asm: only one input file, got '${input}' and '${a}'\n`);
-				return 2;
-			}
+		const line = parseCommandLine(OPTIONS, args);
+		if (!line.ok) return usageError('asm', line.error);
+		const { options, positionals } = line.value;
+		if (options.has('help')) {
+			process.stdout.write(HELP);
+			return 0;
 		}
-		if (input === undefined || (args.includes('-o') && !output)) {
-			process.stderr.write(HELP);
-			return 2;
-		}
-		if (!existsSync(input)) {
-			process.stderr.write(`virtlab asm: cannot read '${input}': no such file\n`);
+		const [input, extra] = positionals;
+		if (input === undefined) return usageError('asm', 'which file? give a .s source');
+		if (extra !== undefined)
+			return usageError('asm', `only one input file, got '${input}' and '${extra}'`);
+		const output = options.get('output') as string | undefined;
+		const showListing = options.has('listing');
+		const baseText = options.get('base') as string | undefined;
+		const base = baseText === undefined ? undefined : Number(baseText);
+		if (baseText !== undefined && (!/^(0x[0-9a-f]+|[0-9]+)$/i.test(baseText) || base! > 0xffffffff))
+			return usageError('asm', `--base wants an address such as 0x80000000, not '${baseText}'`);
+		const read = readUserFile(input);
+		if (!read.ok) {
+			process.stderr.write(`virtlab asm: ${read.error}\n`);
 			return 1;
 		}
-		const source = readFileSync(input, 'utf8');
+		const source = new TextDecoder().decode(read.bytes);
 		const dir = dirname(resolve(input));
 		const { image, diagnostics } = assemble(source, {
 			file: input,
 			base,
-			include: (name) => {
-				const path = resolve(dir, name);
-				return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-			}
+			include: includeFrom(dir)
 		});
 		for (const d of diagnostics) process.stderr.write(formatDiagnostic(input, d) + '\n');
 		if (!image) return 1;
 		if (showListing) process.stdout.write(listing(image, source, input));
 		const elfPath = output ?? input.replace(/\.s$|\.S$|\.asm$/, '') + '.elf';
-		writeFileSync(elfPath, writeElf(image));
+		const writeError = writeUserFile(elfPath, writeElf(image));
+		if (writeError) {
+			process.stderr.write(`virtlab asm: ${writeError}\n`);
+			return 1;
+		}
 		return 0;
 	}
 };

@@ -1,5 +1,5 @@
 /**
- * `virtlab bench [--outer N]`: runs the fixed compute-heavy guest (machine/bench-guest.ts, about
+ * `virtlab bench [--outer N]`: runs the fixed compute-heavy guest (emulator/bench/bench-guest.ts, about
  * 100 million instructions of integer ALU work, loads and stores, branches, multiply and divide,
  * and one ECALL trap per 5,000 instructions) twice — with tracing off and with trap tracing on —
  * and prints million guest instructions per second of wall time for each (and per second of CPU
@@ -8,11 +8,32 @@
  * the figures are the interpreter's sustained speed rather than V8's start-up.
  */
 import type { Command } from '../main.ts';
+import {
+	helpText,
+	parseCommandLine,
+	usageError,
+	wholeNumber,
+	type OptionSpec
+} from '../options.ts';
 import { Machine, type Snapshot } from '../../lib/emulator/machine/machine.ts';
-import { benchGuest } from '../../lib/emulator/machine/bench-guest.ts';
+import { benchGuest } from '../../lib/emulator/bench/bench-guest.ts';
 import type { MachineConfig } from '../../lib/emulator/machine/types.ts';
 
 const DEFAULT_OUTER = 20_000;
+/** 5 billion guest instructions: about half a minute at today's speed. */
+const MAX_OUTER = 1_000_000;
+const OPTIONS: OptionSpec[] = [
+	{
+		name: 'outer',
+		value: 'N',
+		description: `outer iterations of the guest, 1 to ${MAX_OUTER} (default ${DEFAULT_OUTER})`
+	}
+];
+const HELP = helpText(
+	'virtlab bench [options]',
+	'Measures the emulator speed in million guest instructions per second (MIPS).',
+	OPTIONS
+);
 /** Guest instructions run (untimed) in each configuration before the measured runs. */
 const WARM_UP_INSNS = 1_000_000;
 
@@ -43,23 +64,16 @@ function runOnce(m: Machine, start0: Snapshot, trace: MachineConfig['trace'], ma
 export const command: Command = {
 	summary: 'measure the emulator speed (MIPS) on a fixed guest',
 	async run(args) {
-		let outer = DEFAULT_OUTER;
-		for (let i = 0; i < args.length; i++) {
-			if (args[i] === '--outer') outer = Number(args[++i]);
-			else if (args[i] === '--help' || args[i] === '-h') {
-				process.stdout.write(
-					'usage: virtlab bench [--outer N]   (N outer iterations, default 20000)\n'
-				);
-				return 0;
-			} else {
-				process.stderr.write(`virtlab bench: unknown option '${args[i]}'\n`);
-				return 2;
-			}
+		const line = parseCommandLine(OPTIONS, args);
+		if (!line.ok) return usageError('bench', line.error);
+		if (line.value.options.has('help')) {
+			process.stdout.write(HELP);
+			return 0;
 		}
-		if (!Number.isInteger(outer) || outer < 1) {
-			process.stderr.write('virtlab bench: --outer wants a positive whole number\n');
-			return 2;
-		}
+		if (line.value.positionals.length > 0)
+			return usageError('bench', `unexpected argument '${line.value.positionals[0]}'`);
+		const outer = wholeNumber(line.value, 'outer', 1, MAX_OUTER, DEFAULT_OUTER);
+		if (typeof outer !== 'number') return usageError('bench', outer.error);
 		let traps = 0;
 		const configs: [string, MachineConfig['trace']][] = [
 			['tracing off', undefined],

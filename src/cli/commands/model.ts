@@ -5,7 +5,8 @@
  */
 import type { Command } from '../main.ts';
 import { analyticModels } from '../model/analytic.ts';
-import { parseArgs, readParams, type ParamSpec } from '../model/args.ts';
+import { readParams, type ParamSpec } from '../model/args.ts';
+import { parseCommandLine, usageError, type OptionSpec } from '../options.ts';
 import { configModels } from '../model/configs.ts';
 import { desModels } from '../model/des.ts';
 import type { ModelSpec } from '../model/spec.ts';
@@ -57,35 +58,50 @@ export const command: Command = {
 	summary:
 		'performance models: queues (analytic and simulated), vCPU scheduling, memory, placement',
 	async run(args) {
-		const parsed = parseArgs(args);
-		if (!parsed.ok) {
-			process.stderr.write(`virtlab model: ${parsed.error.message}\n`);
-			return 2;
+		// The model's name comes first; its parameters are the options the rest may give.
+		const name = args[0] !== undefined && !args[0].startsWith('-') ? args[0] : undefined;
+		const model = models.find((m) => m.name === name);
+		if (name !== undefined && !model)
+			return usageError(
+				'model',
+				`unknown model '${name}' (models: ${models.map((m) => m.name).join(', ')})`
+			);
+		const options: OptionSpec[] = [
+			...(model?.params ?? []).map((p) => ({ name: p.name, value: 'X', description: '' })),
+			{ name: 'json', description: '' }
+		];
+		const where = model ? `model ${model.name}` : 'model';
+		const line = parseCommandLine(options, model ? args.slice(1) : args);
+		if (!line.ok) {
+			const expected = model?.params.map((p) => `--${p.name}`).join(', ');
+			const more =
+				model && line.error.startsWith('unknown option') ? ` (expected ${expected})` : '';
+			return usageError(where, line.error + more);
 		}
-		const { name, params, json, help: wantsHelp } = parsed.value;
-		if (!name) {
+		const { options: given, positionals } = line.value;
+		const wantsHelp = given.has('help');
+		if (!model) {
 			(wantsHelp ? process.stdout : process.stderr).write(help());
 			return wantsHelp ? 0 : 2;
-		}
-		const model = models.find((m) => m.name === name);
-		if (!model) {
-			process.stderr.write(
-				`virtlab model: unknown model '${name}' (models: ${models.map((m) => m.name).join(', ')})\n`
-			);
-			return 2;
 		}
 		if (wantsHelp) {
 			process.stdout.write(modelHelp(model));
 			return 0;
 		}
-		const values = readParams(name, model.params, params);
-		if (!values.ok) {
-			process.stderr.write(`virtlab model ${name}: ${values.error.message}\n`);
-			return 2;
-		}
+		if (positionals.length > 0)
+			return usageError(
+				where,
+				`unexpected argument '${positionals[0]}' (parameters are --name value)`
+			);
+		const json = given.has('json');
+		const params = new Map<string, string>();
+		for (const [key, value] of given)
+			if (key !== 'json' && typeof value === 'string') params.set(key, value);
+		const values = readParams(model.name, model.params, params);
+		if (!values.ok) return usageError(where, values.error.message);
 		const result = await model.run(values.value);
 		if (!result.ok) {
-			process.stderr.write(`virtlab model ${name}: ${result.error.message}\n`);
+			process.stderr.write(`virtlab ${where}: ${result.error.message}\n`);
 			return 2;
 		}
 		process.stdout.write(

@@ -1,5 +1,5 @@
 /** One-line texts for `virtlab run`: stop reasons and trace events. */
-import type { StopReason, TraceEvent } from '../../lib/emulator/machine/types.ts';
+import type { StopReason, TraceEvent, TrapSite } from '../../lib/emulator/machine/types.ts';
 
 const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
 
@@ -41,19 +41,54 @@ export function causeName(cause: number, interrupt: boolean): string {
 	return (interrupt ? INTERRUPTS[cause] + ' interrupt' : CAUSES[cause]) ?? `cause ${cause}`;
 }
 
-export function describeStop(stop: StopReason, pc: number, budget: number): string {
+/** What a run did: instructions retired and traps entered, by cause as MachineStats counts them. */
+export interface RunCounts {
+	instructions: number;
+	trapsByCause: Record<string, number>;
+}
+
+export function describeStop(
+	stop: StopReason,
+	pc: number,
+	budget: number,
+	counts: RunCounts
+): string {
 	switch (stop.kind) {
 		case 'halted':
 			return `halted with exit code ${stop.exitCode}`;
 		case 'budget':
-			return `instruction budget of ${budget} spent at pc ${hex(pc)} (raise it with --max-insns)`;
+			return `budget of ${budget} spent at pc ${hex(pc)} (raise it with --max-insns)${budgetBreakdown(counts)}`;
 		case 'breakpoint':
 			return `breakpoint at ${hex(stop.pc)}`;
 		case 'hostTrap':
 			return `trap to the host: ${causeName(stop.trap.cause, stop.trap.interrupt)} at pc ${hex(stop.trap.pc)}`;
 		case 'machineError':
 			return `machine error: ${stop.message}`;
+		case 'trapLoop': {
+			const site = (t: TrapSite) =>
+				`${causeName(t.cause, t.interrupt)} at pc ${hex(t.pc)} (tval ${hex(t.tval)})`;
+			const { first, repeating } = stop;
+			const lead =
+				first.cause === repeating.cause && first.pc === repeating.pc ? '' : `${site(first)}, then `;
+			return `trap loop: ${lead}${site(repeating)} again and again without an instruction retiring: the trap handler itself traps (is the trap vector set?)`;
+		}
 	}
+}
+
+/**
+ * The budget counts instructions and trap entries alike, so say how it was spent. At one trap or
+ * more for every two instructions the guest is probably stuck in a handler that faults again.
+ */
+function budgetBreakdown(counts: RunCounts): string {
+	const causes = Object.entries(counts.trapsByCause).sort((a, b) => b[1] - a[1]);
+	const traps = causes.reduce((sum, [, n]) => sum + n, 0);
+	if (traps === 0) return '';
+	const [key, n] = causes[0];
+	const interrupt = key.startsWith('interrupt ');
+	const name = causeName(Number(key.replace('interrupt ', '')), interrupt);
+	const stuck =
+		traps * 2 >= counts.instructions ? '; a trap handler that faults again loops like this' : '';
+	return `: ${counts.instructions} instructions retired, ${traps} traps entered (most: ${n} × ${name})${stuck}`;
 }
 
 export function formatTraceEvent(e: TraceEvent): string {

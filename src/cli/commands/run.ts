@@ -6,20 +6,45 @@
  * one-line reason on stderr. --stats prints, and --json writes as one object, the instructions
  * executed, wall seconds, MIPS, traps by cause and the TLB hit rate.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command } from '../main.ts';
+import {
+	helpText,
+	parseCommandLine,
+	usageError,
+	wholeNumber,
+	type CommandLine,
+	type OptionSpec
+} from '../options.ts';
+import { formatDiagnostic, includeFrom, readUserFile } from '../files.ts';
 import { Machine } from '../../lib/emulator/machine/machine.ts';
 import type { StopReason, TraceEvent } from '../../lib/emulator/machine/types.ts';
 import { describeStop, formatTraceEvent } from './run-format.ts';
 
-const USAGE = `usage: virtlab run prog.s|prog.elf [--mem MiB] [--max-insns N] [--trace traps|mmu] [--stats] [--json]
-  --mem MiB        RAM size (default 128, as QEMU virt)
-  --max-insns N    instruction budget (default 10000000000)
-  --trace traps    print every trap to stderr; --trace mmu also TLB misses and page-walk reads
-  --stats          print instructions, seconds, MIPS, traps by cause, TLB hit rate to stderr
-  --json           write those figures as one JSON object to stdout after the program's output
-`;
+const OPTIONS: OptionSpec[] = [
+	{ name: 'mem', value: 'MiB', description: 'RAM size, 1 to 2048 (default 128, as QEMU virt)' },
+	{
+		name: 'max-insns',
+		value: 'N',
+		description:
+			'budget: instructions retired plus trap entries, 1 to 2^53 - 1 (default 10000000000)'
+	},
+	{
+		name: 'trace',
+		value: 'traps|mmu',
+		description: 'print every trap to stderr; mmu also TLB misses and page-walk reads'
+	},
+	{
+		name: 'stats',
+		description: 'print instructions, seconds, MIPS, traps, TLB hit rate to stderr'
+	},
+	{ name: 'json', description: "write those figures as one JSON object after the program's output" }
+];
+const HELP = helpText(
+	'virtlab run prog.s|prog.elf [options]',
+	'Runs a program on the emulated QEMU-virt machine until it exits, or the budget is spent.',
+	OPTIONS
+);
 
 interface Options {
 	file: string;
@@ -30,42 +55,32 @@ interface Options {
 	json: boolean;
 }
 
-function parseArgs(args: string[]): Options | string {
-	const o: Partial<Options> = { memMiB: 128, maxInsns: 10_000_000_000, stats: false, json: false };
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i];
-		const value = () => args[++i];
-		if (a === '--mem') {
-			const v = Number(value());
-			if (!Number.isInteger(v) || v < 1 || v > 2048)
-				return '--mem wants a whole number of MiB, 1 to 2048';
-			o.memMiB = v;
-		} else if (a === '--max-insns') {
-			const v = Number(value());
-			if (!Number.isInteger(v) || v < 1) return '--max-insns wants a positive whole number';
-			o.maxInsns = v;
-		} else if (a === '--trace') {
-			const v = value();
-			if (v !== 'traps' && v !== 'mmu') return `--trace wants 'traps' or 'mmu', not '${v ?? ''}'`;
-			o.trace = v;
-		} else if (a === '--stats') o.stats = true;
-		else if (a === '--json') o.json = true;
-		else if (a.startsWith('-')) return `unknown option '${a}'`;
-		else if (o.file) return `only one program, got '${o.file}' and '${a}'`;
-		else o.file = a;
-	}
-	if (!o.file) return 'which program? give a .s or .elf file';
-	return o as Options;
+function readOptions(line: CommandLine): Options | string {
+	const memMiB = wholeNumber(line, 'mem', 1, 2048, 128);
+	if (typeof memMiB !== 'number') return memMiB.error;
+	const maxInsns = wholeNumber(line, 'max-insns', 1, Number.MAX_SAFE_INTEGER, 10_000_000_000);
+	if (typeof maxInsns !== 'number') return maxInsns.error;
+	const trace = line.options.get('trace');
+	if (trace !== undefined && trace !== 'traps' && trace !== 'mmu')
+		return `--trace wants 'traps' or 'mmu', not '${trace}'`;
+	const [file, extra] = line.positionals;
+	if (file === undefined) return 'which program? give a .s or .elf file';
+	if (extra !== undefined) return `only one program, got '${file}' and '${extra}'`;
+	return {
+		file,
+		memMiB,
+		maxInsns,
+		trace,
+		stats: line.options.has('stats'),
+		json: line.options.has('json')
+	};
 }
 
 /** Loads a program into the machine; returns an error line or undefined. */
 async function load(m: Machine, file: string): Promise<string | undefined> {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(file);
-	} catch (e) {
-		return `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-	}
+	const read = readUserFile(file);
+	if (!read.ok) return read.error;
+	const bytes = read.bytes;
 	const isElf = bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c;
 	if (isElf) {
 		const r = m.loadElf(bytes);
@@ -79,14 +94,12 @@ async function load(m: Machine, file: string): Promise<string | undefined> {
 	} catch {
 		return `${file}: the assembler is not available in this build; assemble with GNU as and run the .elf`;
 	}
-	const include = (name: string) => {
-		const path = join(dirname(file), name);
-		return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-	};
-	const result = asm.assemble(new TextDecoder().decode(bytes), { file, include });
+	const result = asm.assemble(new TextDecoder().decode(bytes), {
+		file,
+		include: includeFrom(dirname(file))
+	});
 	const errors = result.diagnostics.filter((d) => d.severity === 'error');
-	for (const d of result.diagnostics)
-		process.stderr.write(`${d.file ?? file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
+	for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(file, d) + '\n');
 	if (!result.image || errors.length > 0) return `${file}: ${errors.length} assembly error(s)`;
 	const r = m.loadImage(result.image);
 	return r.ok ? undefined : `${file}: ${r.error}`;
@@ -95,15 +108,14 @@ async function load(m: Machine, file: string): Promise<string | undefined> {
 export const command: Command = {
 	summary: 'run a RISC-V program (.s or .elf) on the emulated machine',
 	async run(args) {
-		if (args.includes('--help') || args.includes('-h')) {
-			process.stdout.write(USAGE);
+		const line = parseCommandLine(OPTIONS, args);
+		if (!line.ok) return usageError('run', line.error);
+		if (line.value.options.has('help')) {
+			process.stdout.write(HELP);
 			return 0;
 		}
-		const o = parseArgs(args);
-		if (typeof o === 'string') {
-			process.stderr.write(`virtlab run: ${o}\n${USAGE}`);
-			return 2;
-		}
+		const o = readOptions(line.value);
+		if (typeof o === 'string') return usageError('run', o);
 		const out: number[] = [];
 		const flush = () => {
 			if (out.length) process.stdout.write(Uint8Array.from(out));
@@ -131,13 +143,15 @@ export const command: Command = {
 		const start = process.hrtime.bigint();
 		let stop: StopReason;
 		let left = o.maxInsns;
-		// Run in slices so a long program still streams its UART output.
+		// Run in slices so a long program still streams its UART output. A 'budget' stop means the
+		// slice was spent, on instructions or on trap entries alike.
 		for (;;) {
-			const before = m.instret;
-			stop = m.run({ maxInsns: Math.min(left, 50_000_000) });
-			left -= m.instret - before;
+			const slice = Math.min(left, 50_000_000);
+			stop = m.run({ maxInsns: slice });
 			flush();
-			if (stop.kind !== 'budget' || left <= 0) break;
+			if (stop.kind !== 'budget') break;
+			left -= slice;
+			if (left <= 0) break;
 		}
 		const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 		const stats = m.stats();
@@ -158,7 +172,7 @@ export const command: Command = {
 		}
 		if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
 		if (stop.kind === 'halted') return stop.exitCode;
-		process.stderr.write(`virtlab run: ${describeStop(stop, m.pc, o.maxInsns)}\n`);
+		process.stderr.write(`virtlab run: ${describeStop(stop, m.pc, o.maxInsns, stats)}\n`);
 		return stop.kind === 'budget' ? 124 : 125;
 	}
 };

@@ -1,4 +1,5 @@
-/** The analytic queueing models of `virtlab model`: mm1, mmc, mmck, mg1, md1, mva. */
+/** The analytic queueing models of `virtlab model`: mm1, mmc, mmck, mg1, md1, jackson, mva. */
+import { formatLimit, MAX_CAPACITY, MAX_POPULATION, MAX_SERVERS } from '../../lib/sim/limits.ts';
 import { jackson } from '../../lib/sim/queueing/jackson.ts';
 import { md1 } from '../../lib/sim/queueing/md1.ts';
 import { mg1 } from '../../lib/sim/queueing/mg1.ts';
@@ -12,6 +13,11 @@ import type { ModelOutput, ModelSpec } from './spec.ts';
 
 const lambda = { name: 'lambda', description: 'arrival rate', kind: 'number' } as const;
 const mu = { name: 'mu', description: 'service rate of one server', kind: 'number' } as const;
+const servers = {
+	name: 'c',
+	description: `number of servers, at most ${formatLimit(MAX_SERVERS)}`,
+	kind: 'integer'
+} as const;
 
 const LABELS: Record<string, string> = {
 	rho: 'rho (utilization)',
@@ -63,7 +69,7 @@ export const analyticModels: ModelSpec[] = [
 	{
 		name: 'mmc',
 		summary: 'M/M/c queue (Erlang C)',
-		params: [lambda, mu, { name: 'c', description: 'number of servers', kind: 'integer' }],
+		params: [lambda, mu, servers],
 		async run(v) {
 			const r = mmc({ lambda: v.lambda as number, mu: v.mu as number, c: v.c as number });
 			return wrap(`M/M/${v.c}`, r);
@@ -75,8 +81,12 @@ export const analyticModels: ModelSpec[] = [
 		params: [
 			lambda,
 			mu,
-			{ name: 'c', description: 'number of servers', kind: 'integer' },
-			{ name: 'k', description: 'capacity of the system', kind: 'integer' }
+			servers,
+			{
+				name: 'k',
+				description: `capacity of the system, at most ${formatLimit(MAX_CAPACITY)}`,
+				kind: 'integer'
+			}
 		],
 		async run(v) {
 			const r = mmck({
@@ -169,7 +179,11 @@ export const analyticModels: ModelSpec[] = [
 				kind: 'list'
 			},
 			{ name: 'think', description: 'think time Z', kind: 'number', default: 0 },
-			{ name: 'n', description: 'population N', kind: 'integer' }
+			{
+				name: 'n',
+				description: `population N, at most ${formatLimit(MAX_POPULATION)}`,
+				kind: 'integer'
+			}
 		],
 		async run(v) {
 			const r = mva({ demands: v.demands as number[], think: v.think as number, n: v.n as number });

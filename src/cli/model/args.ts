@@ -1,49 +1,9 @@
 /**
- * Parsing of `virtlab model NAME --param value …`: flags become a map of strings; each model
- * then reads the parameters it declares, so an unknown or malformed one is reported by name.
+ * The parameters of `virtlab model NAME --param value …`: each model declares them; the command
+ * line (src/cli/options.ts) gives them as strings, and `readParams` turns those into numbers,
+ * lists and strings, reporting a missing or malformed one by name.
  */
 import type { Result } from '../../lib/sim/result.ts';
-
-export interface ParsedArgs {
-	name: string | undefined;
-	params: Map<string, string>;
-	json: boolean;
-	help: boolean;
-}
-
-export function parseArgs(args: string[]): Result<ParsedArgs> {
-	const params = new Map<string, string>();
-	let name: string | undefined;
-	let json = false;
-	let help = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		if (arg === '--json') json = true;
-		else if (arg === '--help' || arg === '-h') help = true;
-		else if (arg.startsWith('--')) {
-			const eq = arg.indexOf('=');
-			const key = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-			const value: string | undefined = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
-			if (eq < 0) {
-				if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {
-					return { ok: false, error: { param: key, message: `--${key} needs a value` } };
-				}
-				i++;
-			}
-			if (params.has(key)) {
-				return { ok: false, error: { param: key, message: `--${key} is given twice` } };
-			}
-			params.set(key, value ?? '');
-		} else if (name === undefined) name = arg;
-		else {
-			return {
-				ok: false,
-				error: { param: arg, message: `unexpected argument '${arg}' (parameters are --name value)` }
-			};
-		}
-	}
-	return { ok: true, value: { name, params, json, help } };
-}
 
 export interface ParamSpec {
 	name: string;

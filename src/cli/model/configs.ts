@@ -22,13 +22,12 @@ async function readConfig(path: string): Promise<Result<unknown>> {
 	try {
 		return ok(JSON.parse(text));
 	} catch (e) {
-		return {
-			ok: false,
-			error: {
-				param: 'config',
-				message: `--config ${path}: not valid JSON (${(e as Error).message})`
-			}
-		};
+		// A RangeError is the parser running out of stack or memory, not a syntax error.
+		const reason =
+			e instanceof RangeError
+				? `too large or too deeply nested to read (${e.message})`
+				: `not valid JSON (${(e as Error).message})`;
+		return { ok: false, error: { param: 'config', message: `--config ${path}: ${reason}` } };
 	}
 }
 

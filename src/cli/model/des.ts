@@ -1,16 +1,22 @@
 /**
- * Simulated queues of `virtlab model` (des-mm1, des-mmc) and `virtlab model bench`. Wall-clock
+ * Simulated queues of `virtlab model` (des-mm1, des-mmc, des-queue) and `virtlab model bench`. Wall-clock
  * timing lives here, in the CLI, never in the engine.
  */
 import { parseDistribution, DISTRIBUTION_SYNTAX } from '../../lib/sim/distributionSpec.ts';
 import { exponential, type Distribution } from '../../lib/sim/distributions.ts';
-import { simulateQueue, type QueueSimResult } from '../../lib/sim/des/queueSim.ts';
+import {
+	simulateQueue,
+	validateQueueConfig,
+	type QueueSimConfig,
+	type QueueSimResult
+} from '../../lib/sim/des/queueSim.ts';
+import { formatLimit, MAX_CUSTOMERS, MAX_SERVERS } from '../../lib/sim/limits.ts';
 import { md1 } from '../../lib/sim/queueing/md1.ts';
 import { mg1, mg1Distribution } from '../../lib/sim/queueing/mg1.ts';
 import { mm1 } from '../../lib/sim/queueing/mm1.ts';
 import { mmc } from '../../lib/sim/queueing/mmc.ts';
 import { mmck } from '../../lib/sim/queueing/mmck.ts';
-import { ok, unwrap, type Result } from '../../lib/sim/result.ts';
+import { fail, ok, unwrap, type Result } from '../../lib/sim/result.ts';
 import { formatNumber, formatTable } from './format.ts';
 import type { ModelOutput, ModelSpec } from './spec.ts';
 
@@ -32,29 +38,31 @@ interface Timed {
 	cpuSeconds: number;
 }
 
-function runTimed(input: DesInput): Result<Timed> {
+/**
+ * The simulator's configuration for an M/M/c input, validated: every parameter is checked
+ * before anything runs, so a bad one is reported at once rather than after a long computation.
+ */
+function mmcConfig(input: DesInput): Result<QueueSimConfig> {
 	const arrivals = exponential(input.lambda);
-	if (!arrivals.ok)
-		return {
-			ok: false,
-			error: { param: 'lambda', message: arrivals.error.message.replace('rate', 'lambda') }
-		};
+	if (!arrivals.ok) return fail('lambda', arrivals.error.message.replace('rate', 'lambda'));
 	const service = exponential(input.mu);
-	if (!service.ok)
-		return {
-			ok: false,
-			error: { param: 'mu', message: service.error.message.replace('rate', 'mu') }
-		};
-	const start = performance.now();
-	const cpuStart = process.cpuUsage();
-	const r = simulateQueue({
+	if (!service.ok) return fail('mu', service.error.message.replace('rate', 'mu'));
+	const config: QueueSimConfig = {
 		classes: [{ interarrival: arrivals.value, service: service.value }],
 		servers: input.c,
 		customers: input.customers,
 		warmup: input.warmup,
 		batches: input.batches,
 		seed: input.seed
-	});
+	};
+	const valid = validateQueueConfig(config);
+	return valid.ok ? ok(config) : valid;
+}
+
+function runTimed(config: QueueSimConfig): Result<Timed> {
+	const start = performance.now();
+	const cpuStart = process.cpuUsage();
+	const r = simulateQueue(config);
 	const seconds = (performance.now() - start) / 1000;
 	const cpu = process.cpuUsage(cpuStart);
 	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -62,10 +70,12 @@ function runTimed(input: DesInput): Result<Timed> {
 }
 
 function simulate(name: string, input: DesInput): Result<ModelOutput> {
-	// The analytic model checks stability first: an unstable queue has no steady state to estimate.
+	const config = mmcConfig(input);
+	if (!config.ok) return config;
+	// The analytic model checks stability: an unstable queue has no steady state to estimate.
 	const analytic = mmc({ lambda: input.lambda, mu: input.mu, c: input.c });
 	if (!analytic.ok) return analytic;
-	const timed = runTimed(input);
+	const timed = runTimed(config.value);
 	if (!timed.ok) return timed;
 	const { result, seconds, cpuSeconds } = timed.value;
 	const eventsPerSecond = Math.round(result.events / Math.max(seconds, 1e-9));
@@ -137,6 +147,18 @@ async function simulateGeneral(v: Record<string, unknown>): Promise<Result<Model
 	if (!service.ok) return service;
 	const c = v.c as number;
 	const k = v.k as number | undefined;
+	const config: QueueSimConfig = {
+		classes: [{ interarrival: arrival.value, service: service.value }],
+		servers: c,
+		capacity: k,
+		customers: v.customers as number,
+		warmup: v.warmup as number | undefined,
+		batches: v.batches as number,
+		seed: v.seed as number
+	};
+	// Before the stability check, which divides by c: c = 0 is a bad c, not an unstable queue.
+	const valid = validateQueueConfig(config);
+	if (!valid.ok) return valid;
 	const rho = service.value.mean / (c * arrival.value.mean);
 	if (k === undefined && rho >= 1) {
 		return {
@@ -148,15 +170,7 @@ async function simulateGeneral(v: Record<string, unknown>): Promise<Result<Model
 		};
 	}
 	const start = performance.now();
-	const r = simulateQueue({
-		classes: [{ interarrival: arrival.value, service: service.value }],
-		servers: c,
-		capacity: k,
-		customers: v.customers as number,
-		warmup: v.warmup as number | undefined,
-		batches: v.batches as number,
-		seed: v.seed as number
-	});
+	const r = simulateQueue(config);
 	const seconds = (performance.now() - start) / 1000;
 	if (!r.ok) return r;
 	const res = r.value;
@@ -235,10 +249,21 @@ function benchCurves(points = 500): {
 	return { points, milliseconds, cpuMilliseconds };
 }
 
+const servers = {
+	name: 'c',
+	description: `number of servers, at most ${formatLimit(MAX_SERVERS)}`,
+	kind: 'integer'
+} as const;
+
 const common = [
 	{ name: 'lambda', description: 'arrival rate', kind: 'number' },
 	{ name: 'mu', description: 'service rate of one server', kind: 'number' },
-	{ name: 'customers', description: 'customers to simulate', kind: 'integer', default: 1_000_000 },
+	{
+		name: 'customers',
+		description: `customers to simulate, at most ${formatLimit(MAX_CUSTOMERS)}`,
+		kind: 'integer',
+		default: 1_000_000
+	},
 	{ name: 'seed', description: 'random seed', kind: 'integer', default: 1 },
 	{
 		name: 'warmup',
@@ -279,7 +304,7 @@ export const desModels: ModelSpec[] = [
 	{
 		name: 'des-mmc',
 		summary: 'M/M/c by discrete-event simulation, with a batch-means confidence interval',
-		params: [...common, { name: 'c', description: 'number of servers', kind: 'integer' }],
+		params: [...common, { ...servers }],
 		async run(v) {
 			return simulate(`M/M/${v.c}`, toInput(v, v.c as number));
 		}
@@ -294,7 +319,7 @@ export const desModels: ModelSpec[] = [
 				kind: 'string'
 			},
 			{ name: 'service', description: 'service distribution (same syntax)', kind: 'string' },
-			{ name: 'c', description: 'number of servers', kind: 'integer', default: 1 },
+			{ ...servers, default: 1 },
 			{
 				name: 'k',
 				description: 'capacity of the system, counting those in service',
@@ -313,20 +338,32 @@ export const desModels: ModelSpec[] = [
 			'events per second of the discrete-event engine (M/M/1 and M/M/8 at rho 0.9), ' +
 			'also per CPU second (not distorted by other processes), and the cost of redrawing analytic curves',
 		params: [
-			{ name: 'customers', description: 'customers per run', kind: 'integer', default: 1_000_000 }
+			{
+				name: 'customers',
+				description: `customers per run, at most ${formatLimit(MAX_CUSTOMERS)}`,
+				kind: 'integer',
+				default: 1_000_000
+			}
 		],
 		async run(v) {
 			const customers = v.customers as number;
-			// One short run first so the JIT has compiled the hot loop before we time it.
-			unwrap(runTimed({ lambda: 0.9, mu: 1, c: 1, customers: 100_000, seed: 1, batches: 20 }));
 			const cases = [
 				{ label: 'M/M/1 rho 0.9', input: { lambda: 0.9, mu: 1, c: 1 } },
 				{ label: 'M/M/8 rho 0.9', input: { lambda: 7.2, mu: 1, c: 8 } }
 			];
-			const runs = cases.map(({ label, input }) => {
-				const { result, seconds, cpuSeconds } = unwrap(
-					runTimed({ ...input, customers, seed: 7, batches: 20 })
-				);
+			// Both runs are validated before the first starts: a bad --customers is an error at once.
+			const configs: QueueSimConfig[] = [];
+			for (const { input } of cases) {
+				const config = mmcConfig({ ...input, customers, seed: 7, batches: 20 });
+				if (!config.ok) return config;
+				configs.push(config.value);
+			}
+			// One short run first so the JIT has compiled the hot loop before we time it. Its
+			// configuration is fixed and valid, so unwrap cannot throw here.
+			const warmUp = { lambda: 0.9, mu: 1, c: 1, customers: 100_000, seed: 1, batches: 20 };
+			unwrap(runTimed(unwrap(mmcConfig(warmUp))));
+			const runs = cases.map(({ label }, i) => {
+				const { result, seconds, cpuSeconds } = unwrap(runTimed(configs[i]));
 				return {
 					model: label,
 					customers,

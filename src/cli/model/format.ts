@@ -21,16 +21,26 @@ export function formatValue(v: unknown): string {
 	return String(v);
 }
 
+/**
+ * The length of the longest string. A loop rather than Math.max(...lengths): spreading passes
+ * every element as an argument, and a table of 150,000 rows overflows the call stack.
+ */
+function longest(strings: string[]): number {
+	let width = 0;
+	for (const s of strings) width = Math.max(width, s.length);
+	return width;
+}
+
 /** One line per entry, labels padded to a column. */
 export function formatTable(rows: [string, unknown][]): string {
-	const width = Math.max(...rows.map(([k]) => k.length));
+	const width = longest(rows.map(([k]) => k));
 	return rows.map(([k, v]) => `${k.padEnd(width)}  ${formatValue(v)}`).join('\n') + '\n';
 }
 
 /** A plain text table with a header row, columns padded to their widest cell. */
 export function formatGrid(header: string[], rows: unknown[][]): string {
 	const cells = [header, ...rows.map((r) => r.map(formatValue))];
-	const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
+	const widths = header.map((_, i) => longest(cells.map((r) => String(r[i]))));
 	return (
 		cells
 			.map((r) =>

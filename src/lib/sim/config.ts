@@ -3,6 +3,7 @@
  * zod: the first problem becomes a ParamError naming the field by its path, e.g. `vms[2].weight`.
  */
 import type { z } from 'zod';
+import { MAX_CONFIG_DEPTH } from './limits.ts';
 import type { ParamError, Result } from './result.ts';
 
 /** `vms.2.weight` -> `vms[2].weight`. */
@@ -35,8 +36,36 @@ export function withoutComments(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * How deeply arrays and objects nest in `value`, counted up to `limit + 1` at most. It keeps its
+ * own stack instead of recursing, so that the check itself survives any depth.
+ */
+export function nestingDepth(value: unknown, limit: number): number {
+	let deepest = 0;
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length > 0) {
+		const [v, depth] = stack.pop() as [unknown, number];
+		if (v === null || typeof v !== 'object') continue;
+		if (depth + 1 > deepest) deepest = depth + 1;
+		if (deepest > limit) return deepest;
+		for (const child of Object.values(v)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
 /** Parses `input` with `schema`; on failure names the first offending field. */
 export function parseConfig<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+	// Both withoutComments and zod recurse into nested values: a file of 100,000 nested `[` would
+	// overflow the call stack, so such input is refused before either of them sees it.
+	if (nestingDepth(input, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH) {
+		return {
+			ok: false,
+			error: {
+				param: '(config)',
+				message: `(config): arrays and objects nest more than ${MAX_CONFIG_DEPTH} levels deep`
+			}
+		};
+	}
 	const r = schema.safeParse(withoutComments(input));
 	if (r.success) return { ok: true, value: r.data };
 	return { ok: false, error: zodError(r.error) };

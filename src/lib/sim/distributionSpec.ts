@@ -1,5 +1,5 @@
 /**
- * Distributions written as short text, for the command line and for lesson or lab data:
+ * Distributions written as short text, for the command line (`virtlab model des-queue`):
  *   exp:RATE   det:VALUE   uniform:LOW:HIGH   erlang:K:MEAN   h2:MEAN:SCV   lognormal:MEAN:CV
  *   empirical:V1,V2,…
  */

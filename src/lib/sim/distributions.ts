@@ -44,7 +44,16 @@ class Exponential implements Distribution {
 }
 
 export function exponential(rate: number): Result<Distribution> {
-	return positive('rate', rate) ?? ok(new Exponential(rate));
+	const bad = positive('rate', rate);
+	if (bad) return bad;
+	// Below about 1e-308 the mean 1/rate is Infinity: not a time any clock can reach.
+	if (!Number.isFinite(1 / rate)) {
+		return fail(
+			'rate',
+			`rate = ${rate} is too small: the mean time between events is beyond double precision`
+		);
+	}
+	return ok(new Exponential(rate));
 }
 
 class Deterministic implements Distribution {

@@ -4,6 +4,8 @@
  * widget can evaluate hundreds of points per frame without try/catch, and the CLI prints the
  * message as it is.
  */
+import { formatLimit } from './limits.ts';
+
 export interface ParamError {
 	/** The parameter at fault, spelled as the user typed it (e.g. `lambda`, `vms[2].weight`). */
 	param: string;
@@ -58,6 +60,64 @@ export function checkRate(
 export function checkInteger(param: string, value: number, min: number): ParamError | null {
 	if (!Number.isInteger(value) || value < min) {
 		return { param, message: `${param} must be an integer >= ${min} (got ${value})` };
+	}
+	return null;
+}
+
+/**
+ * Checks that a count is at most `max`, one of the bounds of limits.ts that keep a loop over it
+ * short. Call it after checkInteger, which rejects fractions, NaN and negative values.
+ */
+export function checkAtMost(param: string, value: number, max: number): ParamError | null {
+	if (value > max) {
+		return { param, message: `${param} = ${value} is too large (at most ${formatLimit(max)})` };
+	}
+	return null;
+}
+
+/**
+ * Checks that every number of a result, in arrays and nested objects too, is finite. Inputs that
+ * are valid but extreme (lambda = 1e-300 next to mu = 1e300, say) can overflow or underflow double
+ * precision inside a formula; the NaN or Infinity that would come out becomes an error instead.
+ * `inputs` are the parameters the formula was given: the message lists them and blames the first.
+ */
+export function checkFiniteResult(
+	inputs: Record<string, number | number[]>,
+	result: object
+): ParamError | null {
+	const bad = firstNonFinite(result, '');
+	if (bad === null) return null;
+	const names = Object.keys(inputs);
+	const given = names.map((k) => `${k} = ${briefly(inputs[k])}`).join(', ');
+	return {
+		param: names[0],
+		message: `${given}: too extreme to compute in double precision (${bad})`
+	};
+}
+
+/** A number, or a list short enough for a one-line message. */
+function briefly(v: number | number[]): string {
+	if (!Array.isArray(v)) return String(v);
+	return v.length <= 6
+		? `[${v.join(', ')}]`
+		: `[${v.slice(0, 6).join(', ')}, … ${v.length} values]`;
+}
+
+/** `W = Infinity` for the first field that is not a finite number; null when there is none. */
+function firstNonFinite(value: unknown, path: string): string | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? null : `${path} = ${value}`;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const bad = firstNonFinite(value[i], `${path}[${i}]`);
+			if (bad) return bad;
+		}
+		return null;
+	}
+	if (value !== null && typeof value === 'object') {
+		for (const [k, v] of Object.entries(value)) {
+			const bad = firstNonFinite(v, path ? `${path}.${k}` : k);
+			if (bad) return bad;
+		}
 	}
 	return null;
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldPath, parseConfig, withoutComments } from '../../../src/lib/sim/config.ts';
+import {
+	fieldPath,
+	nestingDepth,
+	parseConfig,
+	withoutComments
+} from '../../../src/lib/sim/config.ts';
+
+/** `[[[…]]]`, `depth` levels deep, built without recursion. */
+function nested(depth: number): unknown {
+	let value: unknown = [];
+	for (let i = 1; i < depth; i++) value = [value];
+	return value;
+}
 
 describe('configuration validation', () => {
 	const schema = z.strictObject({
@@ -25,5 +37,25 @@ describe('configuration validation', () => {
 		const r = parseConfig(schema, { $comment: 'doc', vms: [{ $comment: 'first' }] });
 		expect(r).toEqual({ ok: true, value: { vms: [{ weight: 256 }] } });
 		expect(withoutComments([{ $comment: 1, a: 2 }])).toEqual([{ a: 2 }]);
+	});
+
+	it('measures nesting depth without recursing, stopping just past the limit', () => {
+		expect(nestingDepth(3, 32)).toBe(0);
+		expect(nestingDepth({ vms: [{ phases: [{ atSeconds: 0 }] }] }, 32)).toBe(5);
+		expect(nestingDepth(nested(100_000), 32)).toBe(33);
+	});
+
+	it('refuses 100,000 nested arrays with an error instead of overflowing the stack', () => {
+		// withoutComments and zod both recurse: this used to throw "Maximum call stack size exceeded".
+		const r = parseConfig(schema, nested(100_000));
+		expect(r).toEqual({
+			ok: false,
+			error: {
+				param: '(config)',
+				message: '(config): arrays and objects nest more than 32 levels deep'
+			}
+		});
+		const objects = JSON.parse('{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+		expect(parseConfig(schema, objects).ok).toBe(false);
 	});
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	checkAtMost,
+	checkFiniteResult,
 	checkInteger,
 	checkRate,
 	fail,
@@ -38,5 +40,26 @@ describe('Result', () => {
 			error: { param: 'c', message: 'c must be an integer >= 1 (got 0)' }
 		});
 		expect(firstError(null)).toBeNull();
+	});
+
+	it('checkAtMost names the parameter and the bound', () => {
+		expect(checkAtMost('n', 100, 100)).toBeNull();
+		expect(checkAtMost('n', 1e308, 100_000)).toEqual({
+			param: 'n',
+			message: 'n = 1e+308 is too large (at most 100,000)'
+		});
+	});
+
+	it('checkFiniteResult finds NaN and Infinity in nested results and blames the first input', () => {
+		expect(
+			checkFiniteResult({ lambda: 1 }, { W: 1, X: [0, 1], bounds: { knee: null } })
+		).toBeNull();
+		const e = checkFiniteResult({ lambda: 1e-300, mu: 1e300 }, { rho: 0, X: [1, Infinity] });
+		expect(e?.param).toBe('lambda');
+		expect(e?.message).toBe(
+			'lambda = 1e-300, mu = 1e+300: too extreme to compute in double precision (X[1] = Infinity)'
+		);
+		const long = checkFiniteResult({ demands: new Array(1000).fill(1) }, { W: Number.NaN });
+		expect(long?.message).toContain('… 1000 values');
 	});
 });

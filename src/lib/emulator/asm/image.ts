@@ -3,11 +3,12 @@
  * symbols (labels and constants; internal names of numeric local labels left out), the entry point
  * and the source map.
  */
-import type { Assembler } from './assembler.ts';
+import type { ImageContext } from './context.ts';
+import { isLocalName } from './local-labels.ts';
 import { outputName, type OutputSection } from './sections.ts';
 import type { AsmImage, AsmSymbol, SourceMapEntry } from './types.ts';
 
-export function buildImage(asm: Assembler, outputs: OutputSection[]): AsmImage {
+export function buildImage(ctx: ImageContext, outputs: OutputSection[]): AsmImage {
 	const sections = outputs
 		.filter((o) => o.size > 0)
 		.map((o) => {
@@ -18,9 +19,9 @@ export function buildImage(asm: Assembler, outputs: OutputSection[]): AsmImage {
 			return { name: o.name, kind: o.kind, address: o.address, bytes, align: o.align };
 		});
 	const symbols: AsmSymbol[] = [];
-	for (const [name, s] of asm.symbols) {
-		if (name.includes('\u0002')) continue;
-		const global = asm.globals.has(name);
+	for (const [name, s] of ctx.symbols) {
+		if (isLocalName(name)) continue;
+		const global = ctx.globals.has(name);
 		if (s.kind === 'label') {
 			symbols.push({
 				name,
@@ -30,18 +31,18 @@ export function buildImage(asm: Assembler, outputs: OutputSection[]): AsmImage {
 			});
 			continue;
 		}
-		const r = asm.finalValue(name, s.where.source);
+		const r = ctx.finalValue(name, s.where.source);
 		if (r?.ok) symbols.push({ name, value: Number(BigInt.asUintN(32, r.value.value)), global });
 	}
-	const start = asm.symbols.get('_start');
-	const firstCode = [...asm.sections.values()]
+	const start = ctx.symbols.get('_start');
+	const firstCode = [...ctx.sections.values()]
 		.filter((s) => s.kind === 'code' && s.size > 0)
 		.sort((a, b) => a.address - b.address)[0];
-	const text = asm.sections.get('.text')!;
+	const text = ctx.sections.get('.text')!;
 	const fallback = text.size > 0 ? text : (firstCode ?? text);
 	const entry =
 		start?.kind === 'label' ? (start.section.address + start.offset) >>> 0 : fallback.address;
-	const sourceMap: SourceMapEntry[] = asm.sourceMap
+	const sourceMap: SourceMapEntry[] = ctx.sourceMap
 		.map((m) => {
 			const origin = m.source.macro ?? m.source;
 			return {

@@ -14,14 +14,16 @@
  *   comparisons, GNU as precedence, symbols and `.`
  * - labels, numeric local labels (`1:` with `1b`/`1f`), `name = expr`
  * - directives: .text .data .bss .section .pushsection .popsection .previous .globl .global .align
- *   .p2align .balign .byte .half .short .word .long .dword .ascii .asciz .string .space .skip .zero
- *   .equ .set .equiv .if .ifdef .ifndef .else .elseif .endif .macro/.endm .rept/.endr .include
- *   .option (norvc; others accepted or warned about) .end; .type .size .file .ident .attribute
- *   and .cfi_* are accepted and ignored
+ *   .p2align .balign .org .byte .half .short .word .long .dword .ascii .asciz .string .space .skip
+ *   .zero .equ .set .equiv .if .ifdef .ifndef .else .elseif .endif .macro/.endm .rept/.irp/.irpc
+ *   with .endr .include .insn (r r4 i s b u j sb uj forms, or a raw value) .option (norvc; others
+ *   accepted or warned about) .end; .type .size .file .ident .attribute and .cfi_* are accepted
+ *   and ignored
  * - comments: `#` to the end of the line and C comments; `;` separates statements
  *
  * `assemble` never throws: every problem in the source is a positioned diagnostic, and `image` is
- * present exactly when there is no error.
+ * present exactly when there is no error. Limits on expansion, included text and the number of
+ * errors (limits.ts) keep every run to a few seconds.
  */
 import { assembleSource } from './assembler.ts';
 import type { AssembleOptions, AssembleResult } from './types.ts';

@@ -53,20 +53,45 @@ const identStart = /[A-Za-z_.$@]/;
 const identPart = /[A-Za-z0-9_.$]/;
 const RELOCS = new Set(['hi', 'lo', 'pcrel_hi', 'pcrel_lo']);
 const TWO_CHAR_OPS = ['<<', '>>', '&&', '||', '==', '!=', '<=', '>=', '<>'];
+/** One encoder for every string: making one per character cost about 2 µs each. */
+const UTF8 = new TextEncoder();
 
-/** Decodes one escape sequence starting after the backslash; returns [byte, characters used]. */
-function escape(text: string, i: number): [number, number] {
+/**
+ * Decodes one escape sequence in a string, starting after the backslash; returns [byte,
+ * characters used]. This follows GNU as 2.40 (read.c, next_char_of_string), which differs from C:
+ * - only \b \f \n \r \t \v name control characters; `\a` is 'a' and `\e` is 'e', like any other
+ *   character after a backslash (so `\\`, `\"` and `\'` are themselves);
+ * - `\` and up to three decimal digits, 8 and 9 included, read as octal place values: `\101` is
+ *   'A', `\18` is 1·8 + 8 = 16, and only the low byte is kept (`\777` is 0xff);
+ * - `\x` takes every hex digit that follows and keeps the low byte (`\x4142` is 'B'); with no
+ *   digit at all it is 0.
+ */
+function stringEscape(text: string, i: number): [number, number] {
 	const c = text[i];
-	const simple: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, e: 27 };
+	const simple: Record<string, number> = { b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 };
 	if (c in simple) return [simple[c], 1];
 	if (c === 'x' || c === 'X') {
-		const m = /^[0-9a-fA-F]+/.exec(text.slice(i + 1));
-		if (m) return [parseInt(m[0].slice(-2), 16), 1 + m[0].length];
-		return ['x'.charCodeAt(0), 1];
+		const digits = /^[0-9a-fA-F]*/.exec(text.slice(i + 1))![0];
+		const value = digits === '' ? 0 : Number(BigInt('0x' + digits) & 0xffn);
+		return [value, 1 + digits.length];
 	}
-	const oct = /^[0-7]{1,3}/.exec(text.slice(i));
-	if (oct) return [parseInt(oct[0], 8) & 0xff, oct[0].length];
+	const decimal = /^[0-9]{1,3}/.exec(text.slice(i));
+	if (decimal) {
+		let value = 0;
+		for (const d of decimal[0]) value = value * 8 + Number(d);
+		return [value & 0xff, decimal[0].length];
+	}
 	return [text.charCodeAt(i) & 0xff, 1];
+}
+
+/**
+ * Decodes the character after the backslash of a character constant such as `'\n`. GNU as reads
+ * these in its input scrubber (app.c), which knows only \b \f \n \r \t: everything else, digits
+ * and `\v` included, is the character itself, so `'\0` is '0' (48), not NUL.
+ */
+function charEscape(text: string, i: number): number {
+	const simple: Record<string, number> = { b: 8, f: 12, n: 10, r: 13, t: 9 };
+	return simple[text[i]] ?? text.charCodeAt(i) & 0xff;
 }
 
 /** Parses a numeric literal at `i`; returns the token or undefined when it is not one. */
@@ -157,15 +182,22 @@ export function tokenizeLine(text: string): { statements: Statement[]; errors: L
 					break;
 				}
 				if (d === '\\' && j + 1 < text.length) {
-					const [b, used] = escape(text, j + 1);
+					// GNU as reads bytes: before a non-ASCII character the backslash escapes only the
+					// first byte of its UTF-8 form, which stands for itself, so the character comes
+					// out unchanged. Drop the backslash and let the code below write the character.
+					if (text.charCodeAt(j + 1) >= 0x80) {
+						j++;
+						continue;
+					}
+					const [b, used] = stringEscape(text, j + 1);
 					bytes.push(b);
 					j += 1 + used;
 					continue;
 				}
-				// Characters outside Latin-1 are written as UTF-8, as GNU as reads the raw bytes.
+				// Characters outside ASCII are written as UTF-8, as GNU as reads the raw bytes.
 				const code = text.codePointAt(j) ?? 0;
-				const utf8 = new TextEncoder().encode(String.fromCodePoint(code));
-				bytes.push(...utf8);
+				if (code < 0x80) bytes.push(code);
+				else bytes.push(...UTF8.encode(String.fromCodePoint(code)));
 				j += code > 0xffff ? 2 : 1;
 			}
 			if (!closed) {
@@ -185,9 +217,8 @@ export function tokenizeLine(text: string): { statements: Statement[]; errors: L
 				continue;
 			}
 			if (text[j] === '\\' && j + 1 < text.length) {
-				const [b, used] = escape(text, j + 1);
-				value = b;
-				j += 1 + used;
+				value = charEscape(text, j + 1);
+				j += 2;
 			} else {
 				value = text.charCodeAt(j) & 0xff;
 				j++;

@@ -4,6 +4,8 @@
  * expanded so far and `\()` separates a parameter name from following text.
  * Expansion is textual, line by line.
  */
+import type { Span } from './expression.ts';
+import type { SourceLine } from './source.ts';
 
 export interface MacroParam {
 	name: string;
@@ -86,28 +88,36 @@ export function bindArguments(header: MacroHeader, argText: string): Map<string,
 	return bound;
 }
 
-/** Substitutes `\param`, `\@` and `\()` in one body line. */
-export function substitute(line: string, bound: Map<string, string>, counter: number): string {
-	const names = [...bound.keys()].sort((a, b) => b.length - a.length);
+/**
+ * Substitutes `\param`, `\@` and `\()` in one body line. A parameter name ends before a
+ * character that cannot continue it; the longest parameter that fits wins (`\a.b` is `b`'s value
+ * when there are parameters `a` and `a.b`, else `a`'s value then `.b`). Returns undefined when the
+ * result would be longer than `limit` characters (arguments that grow at every call would
+ * otherwise fill the memory).
+ */
+export function substitute(
+	line: string,
+	bound: Map<string, string>,
+	counter: number,
+	limit = Infinity
+): string | undefined {
 	let out = '';
 	for (let i = 0; i < line.length; i++) {
+		if (out.length > limit) return undefined;
 		if (line[i] !== '\\') {
 			out += line[i];
 			continue;
 		}
-		const rest = line.slice(i + 1);
-		if (rest.startsWith('@')) {
+		if (line.startsWith('@', i + 1)) {
 			out += String(counter);
 			i += 1;
 			continue;
 		}
-		if (rest.startsWith('()')) {
+		if (line.startsWith('()', i + 1)) {
 			i += 2;
 			continue;
 		}
-		const name = names.find(
-			(n) => rest.startsWith(n) && !/[A-Za-z0-9_$]/.test(rest[n.length] ?? '')
-		);
+		const name = longestParameter(line, i + 1, bound);
 		if (name !== undefined) {
 			out += bound.get(name);
 			i += name.length;
@@ -115,5 +125,44 @@ export function substitute(line: string, bound: Map<string, string>, counter: nu
 		}
 		out += '\\';
 	}
-	return out;
+	return out.length > limit ? undefined : out;
+}
+
+/** The longest parameter named at `start` and followed by no letter, digit, `_` or `$`. */
+function longestParameter(
+	line: string,
+	start: number,
+	bound: Map<string, string>
+): string | undefined {
+	let end = start;
+	while (end < line.length && /[A-Za-z0-9_$.]/.test(line[end])) end++;
+	// A name may end at the end of the run or before any `.` in it.
+	for (let stop = end; stop > start; stop--) {
+		if (stop !== end && line[stop] !== '.') continue;
+		const name = line.slice(start, stop);
+		if (bound.has(name)) return name;
+	}
+	return undefined;
+}
+
+/**
+ * The lines of one macro call: the body with the arguments substituted. Errors in them point at
+ * the call (`origin`). Returns undefined when they would be longer than `limit` characters in all.
+ */
+export function expandMacro(
+	body: SourceLine[],
+	bound: Map<string, string>,
+	counter: number,
+	origin: { name: string; line: number; file: string; span: Span },
+	limit: number
+): SourceLine[] | undefined {
+	const lines: SourceLine[] = [];
+	let left = limit;
+	for (const b of body) {
+		const text = substitute(b.text, bound, counter, left);
+		if (text === undefined) return undefined;
+		left -= text.length;
+		lines.push({ text, file: b.file, line: b.line, macro: origin });
+	}
+	return lines;
 }

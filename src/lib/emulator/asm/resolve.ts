@@ -5,33 +5,34 @@
  * their ranges and writes the final bytes.
  */
 import { encode, operandRange } from '../isa/encode.ts';
-import type { Assembler, Fixup } from './assembler.ts';
+import type { ResolveContext } from './context.ts';
 import { evaluate } from './expression.ts';
 import type { PendingImmediate } from './instructions.ts';
+import type { Fixup } from './output.ts';
 import type { SourceLine } from './source.ts';
 
-export function resolveFixups(asm: Assembler): void {
+export function resolveFixups(ctx: ResolveContext): void {
 	// %pcrel_lo(label) needs the target of the %pcrel_hi at label: collect those first.
 	const hiTargets = new Map<number, number>();
-	for (const f of asm.fixups) {
+	for (const f of ctx.fixups) {
 		if (f.type !== 'insn') continue;
 		const pc = (f.section.address + f.offset) >>> 0;
 		for (const p of f.request.pending) {
 			if (p.mode !== 'pcrel_hi') continue;
-			const r = evaluate(p.expr, asm.pass2Env(f.where.source, pc));
+			const r = evaluate(p.expr, ctx.pass2Env(f.where.source, pc));
 			if (r.ok) hiTargets.set(pc, Number(BigInt.asUintN(32, r.value.value)));
 		}
 	}
-	for (const f of asm.fixups) {
+	for (const f of ctx.fixups) {
 		const pc = (f.section.address + f.offset) >>> 0;
 		if (f.type === 'data') {
-			resolveData(asm, f, pc);
+			resolveData(ctx, f, pc);
 			continue;
 		}
 		const values = { ...f.request.values };
 		let ok = true;
 		for (const p of f.request.pending) {
-			const v = resolveImmediate(asm, p, pc, f.where.source, hiTargets);
+			const v = resolveImmediate(ctx, p, pc, f.where.source, hiTargets);
 			if (v === undefined) {
 				ok = false;
 				continue;
@@ -45,17 +46,17 @@ export function resolveFixups(asm: Assembler): void {
 	}
 }
 
-function resolveData(asm: Assembler, f: Extract<Fixup, { type: 'data' }>, pc: number): void {
-	const r = evaluate(f.expr, asm.pass2Env(f.where.source, pc));
+function resolveData(ctx: ResolveContext, f: Extract<Fixup, { type: 'data' }>, pc: number): void {
+	const r = evaluate(f.expr, ctx.pass2Env(f.where.source, pc));
 	if (!r.ok) {
-		asm.report(f.where.source, r.span, r.message);
+		ctx.report(f.where.source, r.span, r.message);
 		return;
 	}
 	const v = r.value.value;
 	const bits = BigInt(8 * f.width);
 	if (f.width < 8 && (v < -(1n << (bits - 1n)) || v >= 1n << bits)) {
 		const truncated = BigInt.asUintN(Number(bits), v);
-		asm.report(
+		ctx.report(
 			f.where.source,
 			f.span,
 			`value 0x${BigInt.asUintN(64, v).toString(16)} truncated to 0x${truncated.toString(16)}`,
@@ -66,15 +67,15 @@ function resolveData(asm: Assembler, f: Extract<Fixup, { type: 'data' }>, pc: nu
 }
 
 function resolveImmediate(
-	asm: Assembler,
+	ctx: ResolveContext,
 	p: PendingImmediate,
 	pc: number,
 	source: SourceLine,
 	hiTargets: Map<number, number>
 ): number | undefined {
-	const r = evaluate(p.expr, asm.pass2Env(source, pc));
+	const r = evaluate(p.expr, ctx.pass2Env(source, pc));
 	if (!r.ok) {
-		asm.report(source, r.span, r.message);
+		ctx.report(source, r.span, r.message);
 		return undefined;
 	}
 	const v = r.value.value;
@@ -94,7 +95,7 @@ function resolveImmediate(
 			const anchor = v32 >>> 0;
 			const target = hiTargets.get(anchor);
 			if (target === undefined) {
-				asm.report(
+				ctx.report(
 					source,
 					p.span,
 					`%pcrel_lo needs the label of an auipc with %pcrel_hi; none at 0x${anchor.toString(16)}`
@@ -107,19 +108,19 @@ function resolveImmediate(
 			const offset = v - BigInt(pc);
 			// Targets wrap around the 32-bit address space, as the hardware's PC does.
 			const o = Number(BigInt.asIntN(32, offset));
-			return checkRange(asm, p, o, source) ? o : undefined;
+			return checkRange(ctx, p, o, source) ? o : undefined;
 		}
 		case 'abs':
 			if (v < -(2n ** 32n) || v >= 2n ** 32n) {
-				asm.report(source, p.span, `immediate ${v} does not fit in 32 bits`);
+				ctx.report(source, p.span, `immediate ${v} does not fit in 32 bits`);
 				return undefined;
 			}
-			return checkRange(asm, p, Number(v), source) ? Number(v) : undefined;
+			return checkRange(ctx, p, Number(v), source) ? Number(v) : undefined;
 	}
 }
 
 function checkRange(
-	asm: Assembler,
+	ctx: ResolveContext,
 	p: PendingImmediate,
 	value: number,
 	source: SourceLine
@@ -141,11 +142,11 @@ function checkRange(
 				: p.kind === 'upper'
 					? ' (use %hi() or li for a full constant)'
 					: '';
-		asm.report(source, p.span, `${what} ${value} out of range ${range.min}..${range.max}${hint}`);
+		ctx.report(source, p.span, `${what} ${value} out of range ${range.min}..${range.max}${hint}`);
 		return false;
 	}
 	if (value % range.multipleOf !== 0) {
-		asm.report(source, p.span, `${what} ${value} is not a multiple of ${range.multipleOf}`);
+		ctx.report(source, p.span, `${what} ${value} is not a multiple of ${range.multipleOf}`);
 		return false;
 	}
 	return true;

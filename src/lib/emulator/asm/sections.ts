@@ -8,6 +8,24 @@ import type { SectionKind } from './types.ts';
 
 /** Largest section the assembler builds (a guard against `.space 0x7fffffff`). */
 export const MAX_SECTION_BYTES = 64 * 1024 * 1024;
+/** Largest size of all sections together (many sections of 64 MiB would fill the memory). */
+export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
+
+/** The bytes of all sections of one run, counted as they are reserved. */
+export class SectionSpace {
+	bytes = 0;
+
+	/** Why `n` more bytes cannot go into `s`, or undefined when they fit. */
+	check(s: SectionBuffer, n: number): string | undefined {
+		if (s.size + n > MAX_SECTION_BYTES) {
+			return `section ${s.name} would exceed ${MAX_SECTION_BYTES} bytes`;
+		}
+		if (this.bytes + n > MAX_TOTAL_BYTES) {
+			return `the sections together would exceed ${MAX_TOTAL_BYTES} bytes`;
+		}
+		return undefined;
+	}
+}
 
 export class SectionBuffer {
 	/** Alignment in bytes: code starts word aligned (no compressed instructions), data at 1. */
@@ -21,7 +39,8 @@ export class SectionBuffer {
 
 	constructor(
 		readonly name: string,
-		readonly kind: SectionKind
+		readonly kind: SectionKind,
+		private readonly space = new SectionSpace()
 	) {
 		this.align = kind === 'code' ? 4 : 1;
 	}
@@ -34,12 +53,26 @@ export class SectionBuffer {
 			if (fill !== 0) this.data.fill(fill, at, at + n);
 		}
 		this.size += n;
+		this.space.bytes += n;
 		return at;
 	}
 
 	append(bytes: ArrayLike<number>): number {
 		const at = this.reserve(bytes.length);
 		if (this.kind !== 'bss') this.data.set(bytes, at);
+		return at;
+	}
+
+	/** Appends `times` copies of `pattern` (code padding: many nops at once). */
+	appendRepeated(pattern: readonly number[], times: number): number {
+		const n = pattern.length * times;
+		const at = this.reserve(n);
+		if (this.kind === 'bss' || n === 0) return at;
+		this.data.set(pattern, at);
+		// Double the copied run until it fills the space.
+		for (let done = pattern.length; done < n; done *= 2) {
+			this.data.copyWithin(at + done, at, at + Math.min(done, n - done));
+		}
 		return at;
 	}
 

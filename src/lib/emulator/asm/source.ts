@@ -3,6 +3,8 @@
  * lines a macro produced, the invocation they came from).
  */
 import type { Span } from './expression.ts';
+import { INCLUDE_LIMIT_MESSAGE, type Work } from './limits.ts';
+import type { AssembleOptions } from './types.ts';
 
 /** One line to assemble, with where it came from. */
 export interface SourceLine {
@@ -26,4 +28,29 @@ export function splitSource(text: string, file: string): SourceLine[] {
 		? text.replace(COMMENTS, (m) => (m.startsWith('/*') ? m.replace(/[^\n]/g, ' ') : m))
 		: text;
 	return cleaned.split('\n').map((t, n) => ({ text: t, file, line: n + 1 }));
+}
+
+/**
+ * The lines of the file `.include "name"` names, read through the caller's hook, or why there are
+ * none. The hook may throw; its text counts towards the limit on included text.
+ */
+export function readInclude(
+	hook: AssembleOptions['include'],
+	name: string,
+	work: Work
+): SourceLine[] | string {
+	let text: ReturnType<NonNullable<AssembleOptions['include']>>;
+	try {
+		text = hook?.(name);
+	} catch (e) {
+		return `cannot include '${name}': ${e instanceof Error ? e.message : String(e)}`;
+	}
+	if (typeof text === 'string') {
+		if (!work.include(text.length)) return `cannot include '${name}': ${INCLUDE_LIMIT_MESSAGE}`;
+		return splitSource(text, name);
+	}
+	if (typeof text === 'object' && text !== null && 'error' in text) {
+		return `cannot include '${name}': ${String(text.error)}`;
+	}
+	return `cannot include '${name}': file not found`;
 }

@@ -67,8 +67,13 @@ export interface AssembleOptions {
 	file?: string;
 	/** Address of the first section (default 0x80000000, RAM on the QEMU `virt` machine). */
 	base?: number;
-	/** Reads the file named by `.include "name"`; return undefined when it does not exist. */
-	include?: (name: string) => string | undefined;
+	/**
+	 * Reads the file named by `.include "name"`: its text, undefined when it does not exist, or
+	 * `{ error }` saying why it cannot be read (a device, a file too large to be source, …). The
+	 * hook should refuse what is not a regular file before reading it: reading `/dev/zero` never
+	 * ends. Included text is limited to 4 MiB in all.
+	 */
+	include?: (name: string) => string | undefined | { error: string };
 }
 
 export interface AssembleResult {

@@ -12,6 +12,16 @@ export interface ElfSegment {
 	data: Uint8Array;
 	memsz: number;
 	flags: number;
+	/** Where the segment's bytes start in the file (p_offset). */
+	fileOffset: number;
+}
+
+/** An allocated section (SHF_ALLOC): code or data that must reach memory. */
+export interface ElfSection {
+	name: string;
+	/** Virtual address (sh_addr) and size in memory (sh_size). */
+	addr: number;
+	size: number;
 }
 
 export interface ElfSymbol {
@@ -26,12 +36,17 @@ export interface ElfImage {
 	entry: number;
 	segments: ElfSegment[];
 	symbols: ElfSymbol[];
+	/** Allocated sections with a size, when the file has section headers (a stripped file may not). */
+	sections: ElfSection[];
+	/** End of the ELF header and program header table in the file: loaded with code, never run. */
+	headersEnd: number;
 }
 
 export type ElfResult = { ok: true; image: ElfImage } | { ok: false; error: string };
 
 const PT_LOAD = 1;
 const SHT_SYMTAB = 2;
+const SHF_ALLOC = 2;
 const EM_RISCV = 0xf3;
 
 const hex = (v: number) => `0x${v.toString(16)}`;
@@ -82,13 +97,34 @@ export function parseElf(bytes: Uint8Array): ElfResult {
 			);
 		if (memsz < filesz)
 			return fail(`segment ${i}: p_memsz ${hex(memsz)} is smaller than p_filesz ${hex(filesz)}`);
-		segments.push({ paddr, vaddr, data: bytes.subarray(offset, offset + filesz), memsz, flags });
+		segments.push({
+			paddr,
+			vaddr,
+			data: bytes.subarray(offset, offset + filesz),
+			memsz,
+			flags,
+			fileOffset: offset
+		});
 	}
 
 	const symbols: ElfSymbol[] = [];
+	const sections: ElfSection[] = [];
 	if (shnum > 0 && shentsize >= 40 && inFile(shoff, shnum * shentsize)) {
+		const shstrndx = u16(50);
+		const names = shoff + shstrndx * shentsize;
+		const namesOff = shstrndx < shnum ? u32(names + 16) : 0;
+		const namesSize = shstrndx < shnum && inFile(namesOff, u32(names + 20)) ? u32(names + 20) : 0;
 		for (let i = 0; i < shnum; i++) {
 			const sh = shoff + i * shentsize;
+			const size = u32(sh + 20);
+			if (u32(sh + 8) & SHF_ALLOC && size > 0) {
+				const nameAt = u32(sh);
+				sections.push({
+					name: nameAt < namesSize ? cString(bytes, namesOff + nameAt, namesOff + namesSize) : '',
+					addr: u32(sh + 12),
+					size
+				});
+			}
 			if (u32(sh + 4) !== SHT_SYMTAB) continue;
 			const symOff = u32(sh + 16);
 			const symSize = u32(sh + 20);
@@ -105,14 +141,19 @@ export function parseElf(bytes: Uint8Array): ElfResult {
 				return fail(`string table (section ${link}) lies outside the file`);
 			for (let s = symOff; s + 16 <= symOff + symSize; s += entsize) {
 				const nameOff = u32(s);
-				let end = strOff + nameOff;
-				while (end < strOff + strSize && bytes[end] !== 0) end++;
-				const name =
-					nameOff < strSize ? new TextDecoder().decode(bytes.subarray(strOff + nameOff, end)) : '';
+				const name = nameOff < strSize ? cString(bytes, strOff + nameOff, strOff + strSize) : '';
 				if (name === '') continue;
 				symbols.push({ name, value: u32(s + 4), size: u32(s + 8), type: bytes[s + 12] & 0xf });
 			}
 		}
 	}
-	return { ok: true, image: { entry, segments, symbols } };
+	const headersEnd = Math.max(52, phnum > 0 ? phoff + phnum * phentsize : 0);
+	return { ok: true, image: { entry, segments, symbols, sections, headersEnd } };
+}
+
+/** The NUL-terminated string at `start`, read no further than `limit`. */
+function cString(bytes: Uint8Array, start: number, limit: number): string {
+	let end = start;
+	while (end < limit && bytes[end] !== 0) end++;
+	return new TextDecoder().decode(bytes.subarray(start, end));
 }

@@ -7,9 +7,16 @@
  *
  * Words that match no instruction print as `.4byte 0x…`, as objdump prints them.
  */
-import { csrName } from './csr.ts';
+import { Csr, csrName } from './csr.ts';
 import { objdumpOnlyCsrName } from './csr-objdump.ts';
-import { instructions, type InstructionSpec, type OperandKind } from './table.ts';
+import {
+	Field,
+	instructions,
+	unpackField,
+	type FieldName,
+	type InstructionSpec,
+	type OperandKind
+} from './table.ts';
 
 export interface DisassembleOptions {
 	/** Print pseudo-instructions (objdump's default). Off is `-M no-aliases`. Default true. */
@@ -25,45 +32,15 @@ const ABI = [
 	's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'
 ]; // prettier-ignore
 
-/** Decoded fields of a word (Volume I §2.2–§2.3). */
-interface Fields {
-	rd: number;
-	rs1: number;
-	rs2: number;
-	iImm: number;
-	sImm: number;
-	bImm: number;
-	jImm: number;
-	uImm: number;
-	csr: number;
-	pred: number;
-	succ: number;
-	fm: number;
-}
+/** A word's fields, decoded as the instruction table lays them out (table.ts `Field`). */
+type Fields = Record<FieldName, number>;
+
+const fieldNames = Object.keys(Field) as FieldName[];
 
 function fields(w: number): Fields {
-	return {
-		rd: (w >>> 7) & 0x1f,
-		rs1: (w >>> 15) & 0x1f,
-		rs2: (w >>> 20) & 0x1f,
-		iImm: w >> 20,
-		sImm: ((w >> 25) << 5) | ((w >>> 7) & 0x1f),
-		bImm:
-			((w >> 31) << 12) |
-			(((w >>> 7) & 1) << 11) |
-			(((w >>> 25) & 0x3f) << 5) |
-			(((w >>> 8) & 0xf) << 1),
-		jImm:
-			((w >> 31) << 20) |
-			(((w >>> 12) & 0xff) << 12) |
-			(((w >>> 20) & 1) << 11) |
-			(((w >>> 21) & 0x3ff) << 1),
-		uImm: (w >>> 12) & 0xfffff,
-		csr: (w >>> 20) & 0xfff,
-		pred: (w >>> 24) & 0xf,
-		succ: (w >>> 20) & 0xf,
-		fm: (w >>> 28) & 0xf
-	};
+	const f = {} as Fields;
+	for (const name of fieldNames) f[name] = unpackField(Field[name], w);
+	return f;
 }
 
 /** The table entry `word` encodes, or undefined. The first match in table order wins. */
@@ -99,25 +76,25 @@ function operand(kind: OperandKind, f: Fields, pc: number, options: DisassembleO
 		case 'rs2':
 			return reg(f.rs2);
 		case 'imm12':
-			return String(f.iImm);
+			return String(f.immI);
 		case 'shamt':
-			return hex(f.rs2);
+			return hex(f.shamt);
 		case 'memI':
-			return `${f.iImm}(${reg(f.rs1)})`;
+			return `${f.immI}(${reg(f.rs1)})`;
 		case 'memS':
-			return `${f.sImm}(${reg(f.rs1)})`;
+			return `${f.immS}(${reg(f.rs1)})`;
 		case 'addr':
 			return `(${reg(f.rs1)})`;
 		case 'branch':
-			return target(pc, f.bImm, options);
+			return target(pc, f.immB, options);
 		case 'jump':
-			return target(pc, f.jImm, options);
+			return target(pc, f.immJ, options);
 		case 'upper':
-			return hex(f.uImm);
+			return hex(f.immU);
 		case 'csr':
 			return csr(f.csr);
 		case 'uimm5':
-			return String(f.rs1);
+			return String(f.uimm5);
 		case 'pred':
 			return fenceSet(f.pred);
 		case 'succ':
@@ -134,28 +111,28 @@ function alias(
 	pc: number,
 	o: DisassembleOptions
 ): string | undefined {
-	const { rd, rs1, rs2, iImm } = f;
+	const { rd, rs1, rs2, immI } = f;
 	const t = (offset: number) => target(pc, offset, o);
 	switch (s.name) {
 		case 'addi':
-			if (rd === 0 && rs1 === 0 && iImm === 0) return 'nop';
-			if (rs1 === 0) return fmt('li', [reg(rd), String(iImm)]);
-			if (iImm === 0) return fmt('mv', [reg(rd), reg(rs1)]);
-			return fmt('add', [reg(rd), reg(rs1), String(iImm)]);
+			if (rd === 0 && rs1 === 0 && immI === 0) return 'nop';
+			if (rs1 === 0) return fmt('li', [reg(rd), String(immI)]);
+			if (immI === 0) return fmt('mv', [reg(rd), reg(rs1)]);
+			return fmt('add', [reg(rd), reg(rs1), String(immI)]);
 		case 'xori':
-			if (iImm === -1) return fmt('not', [reg(rd), reg(rs1)]);
-			return fmt('xor', [reg(rd), reg(rs1), String(iImm)]);
+			if (immI === -1) return fmt('not', [reg(rd), reg(rs1)]);
+			return fmt('xor', [reg(rd), reg(rs1), String(immI)]);
 		case 'ori':
-			return fmt('or', [reg(rd), reg(rs1), String(iImm)]);
+			return fmt('or', [reg(rd), reg(rs1), String(immI)]);
 		case 'andi':
-			if (iImm === 255) return fmt('zext.b', [reg(rd), reg(rs1)]);
-			return fmt('and', [reg(rd), reg(rs1), String(iImm)]);
+			if (immI === 255) return fmt('zext.b', [reg(rd), reg(rs1)]);
+			return fmt('and', [reg(rd), reg(rs1), String(immI)]);
 		case 'slli':
 		case 'srli':
 		case 'srai':
 			return fmt(s.name.slice(0, 3), [reg(rd), reg(rs1), hex(rs2)]);
 		case 'sltiu':
-			return iImm === 1 ? fmt('seqz', [reg(rd), reg(rs1)]) : undefined;
+			return immI === 1 ? fmt('seqz', [reg(rd), reg(rs1)]) : undefined;
 		case 'sub':
 			return rs1 === 0 ? fmt('neg', [reg(rd), reg(rs2)]) : undefined;
 		case 'sltu':
@@ -165,34 +142,34 @@ function alias(
 			if (rs1 === 0) return fmt('sgtz', [reg(rd), reg(rs2)]);
 			return undefined;
 		case 'beq':
-			return rs2 === 0 ? fmt('beqz', [reg(rs1), t(f.bImm)]) : undefined;
+			return rs2 === 0 ? fmt('beqz', [reg(rs1), t(f.immB)]) : undefined;
 		case 'bne':
-			return rs2 === 0 ? fmt('bnez', [reg(rs1), t(f.bImm)]) : undefined;
+			return rs2 === 0 ? fmt('bnez', [reg(rs1), t(f.immB)]) : undefined;
 		case 'bge':
-			if (rs1 === 0) return fmt('blez', [reg(rs2), t(f.bImm)]);
-			if (rs2 === 0) return fmt('bgez', [reg(rs1), t(f.bImm)]);
+			if (rs1 === 0) return fmt('blez', [reg(rs2), t(f.immB)]);
+			if (rs2 === 0) return fmt('bgez', [reg(rs1), t(f.immB)]);
 			return undefined;
 		case 'blt':
-			if (rs2 === 0) return fmt('bltz', [reg(rs1), t(f.bImm)]);
-			if (rs1 === 0) return fmt('bgtz', [reg(rs2), t(f.bImm)]);
+			if (rs2 === 0) return fmt('bltz', [reg(rs1), t(f.immB)]);
+			if (rs1 === 0) return fmt('bgtz', [reg(rs2), t(f.immB)]);
 			return undefined;
 		case 'jal':
-			if (rd === 0) return fmt('j', [t(f.jImm)]);
-			if (rd === 1) return fmt('jal', [t(f.jImm)]);
+			if (rd === 0) return fmt('j', [t(f.immJ)]);
+			if (rd === 1) return fmt('jal', [t(f.immJ)]);
 			return undefined;
 		case 'jalr':
-			if (rd === 0 && rs1 === 1 && iImm === 0) return 'ret';
-			if (rd === 0) return fmt('jr', [iImm === 0 ? reg(rs1) : `${iImm}(${reg(rs1)})`]);
-			if (rd === 1) return fmt('jalr', [iImm === 0 ? reg(rs1) : `${iImm}(${reg(rs1)})`]);
-			return iImm === 0 ? fmt('jalr', [reg(rd), reg(rs1)]) : undefined;
+			if (rd === 0 && rs1 === 1 && immI === 0) return 'ret';
+			if (rd === 0) return fmt('jr', [immI === 0 ? reg(rs1) : `${immI}(${reg(rs1)})`]);
+			if (rd === 1) return fmt('jalr', [immI === 0 ? reg(rs1) : `${immI}(${reg(rs1)})`]);
+			return immI === 0 ? fmt('jalr', [reg(rd), reg(rs1)]) : undefined;
 		case 'csrrs': {
 			const counter: Record<number, string> = {
-				0xc00: 'rdcycle',
-				0xc01: 'rdtime',
-				0xc02: 'rdinstret',
-				0xc80: 'rdcycleh',
-				0xc81: 'rdtimeh',
-				0xc82: 'rdinstreth'
+				[Csr.cycle]: 'rdcycle',
+				[Csr.time]: 'rdtime',
+				[Csr.instret]: 'rdinstret',
+				[Csr.cycleh]: 'rdcycleh',
+				[Csr.timeh]: 'rdtimeh',
+				[Csr.instreth]: 'rdinstreth'
 			};
 			if (rs1 === 0 && counter[f.csr]) return fmt(counter[f.csr], [reg(rd)]);
 			if (rs1 === 0) return fmt('csrr', [reg(rd), csr(f.csr)]);
@@ -222,6 +199,18 @@ function alias(
 	return undefined;
 }
 
+/**
+ * Words objdump prints by name although the machine does not implement them, so they are not in
+ * the instruction table (executing them raises an illegal-instruction exception): DRET leaves
+ * Debug Mode (RISC-V External Debug Support specification; valid only in Debug Mode) and URET is
+ * the user-mode trap return of the withdrawn N extension. riscv-opc.c matches the whole word, so
+ * any other bits in rd or rs1 make them `.4byte`, as for any unknown word.
+ */
+const NAMED_ONLY = new Map<number, string>([
+	[0x7b200073, 'dret'],
+	[0x00200073, 'uret']
+]);
+
 /** AMO mnemonics carry their ordering bits as suffixes (Volume I §8.2). */
 function mnemonic(s: InstructionSpec, word: number): string {
 	if (s.extension !== 'A') return s.name;
@@ -235,6 +224,8 @@ export function disassemble(word: number, pc = 0, options: DisassembleOptions = 
 	const w = word | 0;
 	// Instructions objdump names in both modes (riscv-opc.c lists them as real instructions).
 	if (w >>> 0 === 0xc0001073) return 'unimp';
+	const named = NAMED_ONLY.get(w >>> 0);
+	if (named) return named;
 	const s = findInstruction(w);
 	if (!s) return `.4byte\t${hex(w)}`;
 	const f = fields(w);

@@ -1,10 +1,13 @@
 /**
  * The RISC-V instruction table: the single description of every instruction VirtLab knows.
- * Decoder, executor dispatch, disassembler, assembler and editor highlighting all derive from it
- * (DESIGN.md §1.2).
+ * Decoder, executor dispatch, disassembler and assembler all derive from it (docs/architecture.md,
+ * "Boundaries, and why"), as the opcode tables of binutils (riscv-opc.c) and riscv-opcodes do.
  *
- * An instruction word `w` is instruction `s` when `(w & s.mask) === s.match`. `operands` lists the
- * assembly operands in GNU as order; each kind says which bits of the word hold it (see `OperandKind`).
+ * An instruction word `w` is instruction `s` when `(w & s.mask) === s.match`; its op id, which the
+ * executors switch on, is its position in `instructions` plus one (ops.ts). `operands` lists the
+ * assembly operands in GNU as order; `operandFields` says which fields of the word each kind
+ * fills, and `Field` where each field's bits lie. Encoding (encode.ts), decoding (fields.ts,
+ * checked against `Field` by a unit test) and disassembly (disassemble.ts) all read them from here.
  * Encodings: The RISC-V Instruction Set Manual, Volume I (20191213), chapter 24 "RV32/64G Instruction
  * Set Listings"; Volume II (20211203) §9 for the hypervisor instructions.
  */
@@ -12,7 +15,7 @@
 export type Extension = 'I' | 'M' | 'A' | 'Zicsr' | 'Zifencei' | 'Priv' | 'H';
 
 /**
- * Operand kinds, named after the fields they occupy.
+ * Operand kinds, named after the fields they occupy (`operandFields` below says which).
  * - `rd` 11:7, `rs1` 19:15, `rs2` 24:20: integer registers x0..x31.
  * - `imm12`: I-type signed immediate, bits 31:20.
  * - `shamt`: shift amount, bits 24:20 (RV32: bit 25 must be 0).
@@ -42,6 +45,106 @@ export type OperandKind =
 	| 'uimm5'
 	| 'pred'
 	| 'succ';
+
+/**
+ * A piece of a field: bits `hi`..`lo` of the field's value sit in the word from bit `at` upwards.
+ */
+export interface BitSlice {
+	readonly hi: number;
+	readonly lo: number;
+	readonly at: number;
+}
+
+/** Where a field's value lies in the word, and whether decoding sign-extends it. */
+export interface FieldLayout {
+	readonly slices: readonly BitSlice[];
+	readonly signed: boolean;
+}
+
+const bits = (hi: number, lo: number, at: number): BitSlice => ({ hi, lo, at });
+const unsigned = (...slices: BitSlice[]): FieldLayout => ({ slices, signed: false });
+const signed = (...slices: BitSlice[]): FieldLayout => ({ slices, signed: true });
+
+/**
+ * The fields of the instruction formats (Volume I §2.2 Figure 2.2 and §2.3 Figure 2.4; §2.7 for
+ * FENCE, §8.2 for aq/rl, §9.1 for the CSR number). Immediates are drawn from their top bit down,
+ * as the figures draw them: the B-type offset's bit 12 sits in word bit 31, its bits 10:5 in
+ * 30:25, 4:1 in 11:8 and bit 11 in bit 7 (bit 0 of a branch or jump offset is always zero).
+ */
+export const Field = {
+	rd: unsigned(bits(4, 0, 7)),
+	rs1: unsigned(bits(4, 0, 15)),
+	rs2: unsigned(bits(4, 0, 20)),
+	immI: signed(bits(11, 0, 20)),
+	immS: signed(bits(11, 5, 25), bits(4, 0, 7)),
+	immB: signed(bits(12, 12, 31), bits(10, 5, 25), bits(4, 1, 8), bits(11, 11, 7)),
+	/** The 20-bit value of `lui rd, imm`: the word holds imm << 12. */
+	immU: unsigned(bits(19, 0, 12)),
+	immJ: signed(bits(20, 20, 31), bits(10, 1, 21), bits(11, 11, 20), bits(19, 12, 12)),
+	shamt: unsigned(bits(4, 0, 20)),
+	csr: unsigned(bits(11, 0, 20)),
+	/** The CSR instructions' immediate, in the rs1 field. */
+	uimm5: unsigned(bits(4, 0, 15)),
+	fm: unsigned(bits(3, 0, 28)),
+	pred: unsigned(bits(3, 0, 24)),
+	succ: unsigned(bits(3, 0, 20)),
+	aq: unsigned(bits(0, 0, 26)),
+	rl: unsigned(bits(0, 0, 25))
+} as const satisfies Record<string, FieldLayout>;
+
+export type FieldName = keyof typeof Field;
+
+/** The bits `value` contributes to a word through `field`; bits beyond the field are dropped. */
+export function packField(field: FieldLayout, value: number): number {
+	let word = 0;
+	for (const { hi, lo, at } of field.slices)
+		word |= ((value >>> lo) & ((1 << (hi - lo + 1)) - 1)) << at;
+	return word;
+}
+
+/** The value of `field` in `word`, sign-extended from its top bit when the field is signed. */
+export function unpackField(field: FieldLayout, word: number): number {
+	let value = 0;
+	let top = 0;
+	for (const { hi, lo, at } of field.slices) {
+		value |= ((word >>> at) & ((1 << (hi - lo + 1)) - 1)) << lo;
+		top = Math.max(top, hi);
+	}
+	return field.signed ? (value << (31 - top)) >> (31 - top) : value;
+}
+
+/** The operand values an instruction is encoded from (encode.ts), by name. */
+export type OperandValue = 'rd' | 'rs1' | 'rs2' | 'imm' | 'csr' | 'pred' | 'succ';
+
+/**
+ * The fields each operand kind fills, and the operand value that goes into each: `memI` is
+ * `imm(rs1)`, so it fills the I-type immediate from `imm` and the rs1 field from `rs1`.
+ */
+export const operandFields: Readonly<
+	Record<OperandKind, readonly (readonly [FieldName, OperandValue])[]>
+> = {
+	rd: [['rd', 'rd']],
+	rs1: [['rs1', 'rs1']],
+	rs2: [['rs2', 'rs2']],
+	imm12: [['immI', 'imm']],
+	shamt: [['shamt', 'imm']],
+	memI: [
+		['immI', 'imm'],
+		['rs1', 'rs1']
+	],
+	memS: [
+		['immS', 'imm'],
+		['rs1', 'rs1']
+	],
+	addr: [['rs1', 'rs1']],
+	branch: [['immB', 'imm']],
+	jump: [['immJ', 'imm']],
+	upper: [['immU', 'imm']],
+	csr: [['csr', 'csr']],
+	uimm5: [['uimm5', 'imm']],
+	pred: [['pred', 'pred']],
+	succ: [['succ', 'succ']]
+};
 
 export interface InstructionSpec {
 	/** Mnemonic as GNU as spells it. AMOs also accept `.aq`, `.rl` and `.aqrl` suffixes (bits 26, 25). */

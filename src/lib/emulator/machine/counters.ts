@@ -1,7 +1,8 @@
 /**
- * Deterministic time (DESIGN.md §1.3): the model core retires one instruction per cycle, WFI may
- * skip cycles until the next timer event, and mtime ticks once every `timeDivisor` cycles. Nothing
- * here reads a wall clock, so every run is a function of program and configuration.
+ * Deterministic time (docs/architecture.md, "Boundaries, and why"): the model core retires one
+ * instruction per cycle, WFI may skip cycles until the next timer event, and mtime ticks once every
+ * `timeDivisor` cycles. Nothing here reads a wall clock, so every run is a function of program and
+ * configuration.
  */
 import type { Hart } from './hart.ts';
 import { Irq, VS_IRQS } from './constants.ts';

@@ -5,13 +5,15 @@
  * hypervisor loads and stores, loads and stores that miss the host TLB, traps. A differential test
  * runs programs with `Hart.slowOnly` (every instruction here) and compares with the fast loop.
  *
+ * It switches on the op ids of isa/ops.ts by name (`case Op.ECALL`); a unit test
+ * (tests/unit/emulator/isa-decode/ops.test.ts) checks that the cases are exactly the table's.
  * Exceptions are raised on the hart (exception.ts) and leave pc at the instruction.
  */
 import type { Hart } from './hart.ts';
 import { Cause, RAM_BASE } from './constants.ts';
 import { raise } from './exception.ts';
-import { decodeOp, OP_ILLEGAL } from '../isa/ops.ts';
-import { immB, immI, immJ, immS, immU } from '../isa/fields.ts';
+import { decodeOp, Op, OP_ILLEGAL } from '../isa/ops.ts';
+import { immB, immI, immJ, immS, immU, rdOf, rs1Of, rs2Of } from '../isa/fields.ts';
 import { fetchedOffset, fillFetch } from './fetch.ts';
 import { atomic, loadSlow, storeSlow } from './memory-access.ts';
 import {
@@ -27,33 +29,14 @@ import {
 import { mulh, mulhsu, mulhu } from './multiply.ts';
 import { FETCH_TLB_MASK } from '../mmu/host-tlb.ts';
 
-/**
- * The mnemonics the switch below handles, in op-id order (id = index + 1). A unit test checks this
- * equals the instruction table, so the literal case labels and the table cannot drift apart.
- */
-export const executorOpNames: readonly string[] = [
-	'lui', 'auipc', 'jal', 'jalr', 'beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu',
-	'lb', 'lh', 'lw', 'lbu', 'lhu', 'sb', 'sh', 'sw',
-	'addi', 'slti', 'sltiu', 'xori', 'ori', 'andi', 'slli', 'srli', 'srai',
-	'add', 'sub', 'sll', 'slt', 'sltu', 'xor', 'srl', 'sra', 'or', 'and',
-	'fence', 'ecall', 'ebreak', 'fence.i',
-	'csrrw', 'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci',
-	'mul', 'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem', 'remu',
-	'lr.w', 'sc.w', 'amoswap.w', 'amoadd.w', 'amoxor.w', 'amoand.w', 'amoor.w',
-	'amomin.w', 'amomax.w', 'amominu.w', 'amomaxu.w',
-	'sret', 'mret', 'wfi', 'sfence.vma', 'hfence.vvma', 'hfence.gvma',
-	'hlv.b', 'hlv.bu', 'hlv.h', 'hlv.hu', 'hlvx.hu', 'hlv.w', 'hlvx.wu',
-	'hsv.b', 'hsv.h', 'hsv.w'
-]; // prettier-ignore
-
 /** Division and remainder with RISC-V's results for zero divisors and overflow (Volume I §7.2). */
 function divide(op: number, a: number, b: number): number {
 	switch (op) {
-		case 52:
+		case Op.DIV:
 			return b === 0 ? -1 : b === -1 ? -a | 0 : (a / b) | 0;
-		case 53:
+		case Op.DIVU:
 			return b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0;
-		case 54:
+		case Op.REM:
 			return b === 0 ? a : b === -1 ? 0 : (a % b) | 0;
 		default:
 			return b === 0 ? a : ((a >>> 0) % (b >>> 0)) | 0;
@@ -63,22 +46,22 @@ function divide(op: number, a: number, b: number): number {
 /** Conditional branch outcomes (Volume I §2.5). */
 function branchTaken(op: number, a: number, b: number): boolean {
 	switch (op) {
-		case 5:
+		case Op.BEQ:
 			return a === b;
-		case 6:
+		case Op.BNE:
 			return a !== b;
-		case 7:
+		case Op.BLT:
 			return a < b;
-		case 8:
+		case Op.BGE:
 			return a >= b;
-		case 9:
+		case Op.BLTU:
 			return a >>> 0 < b >>> 0;
 		default:
 			return a >>> 0 >= b >>> 0;
 	}
 }
 
-/** Jumps and taken branches need a 4-byte aligned target without the C extension (§2.2). */
+/** Jumps and taken branches need a 4-byte aligned target without the C extension (Volume I §2.5). */
 function misalignedTarget(h: Hart, target: number): boolean {
 	if ((target & 3) === 0) return false;
 	raise(h, Cause.instructionMisaligned, target);
@@ -92,206 +75,207 @@ export function executeOne(h: Hart): boolean {
 	const ramOff = fetchedOffset(h, pc);
 	if (h.breakpoints.size > 0 && h.breakpoints.has(ramOff + RAM_BASE)) {
 		h.breakpointHit = true;
+		h.stoppedAtBreakpoint = ramOff + RAM_BASE;
 		return false;
 	}
 	const w = h.ram32[ramOff >> 2];
 	h.insn = w;
 	const x = h.x;
-	const rd = (w >>> 7) & 31 || 32; // x0 writes go to the sink x[32]
-	const a = x[(w >>> 15) & 31];
-	const b = x[(w >>> 20) & 31];
+	const rd = rdOf(w) || 32; // x0 writes go to the sink x[32]
+	const a = x[rs1Of(w)];
+	const b = x[rs2Of(w)];
 	const op = decodeOp(w);
 	let next = (pc + 4) | 0;
 	switch (op) {
-		case 1: // lui
+		case Op.LUI:
 			x[rd] = immU(w);
 			break;
-		case 2: // auipc
+		case Op.AUIPC:
 			x[rd] = (pc + immU(w)) | 0;
 			break;
-		case 3: // jal
+		case Op.JAL:
 			next = (pc + immJ(w)) | 0;
 			if (misalignedTarget(h, next)) return false;
 			x[rd] = (pc + 4) | 0;
 			break;
-		case 4: // jalr
+		case Op.JALR:
 			next = (a + immI(w)) & ~1;
 			if (misalignedTarget(h, next)) return false;
 			x[rd] = (pc + 4) | 0;
 			break;
-		case 5: // beq
-		case 6: // bne
-		case 7: // blt
-		case 8: // bge
-		case 9: // bltu
-		case 10: {
-			// bgeu
+		case Op.BEQ:
+		case Op.BNE:
+		case Op.BLT:
+		case Op.BGE:
+		case Op.BLTU:
+		case Op.BGEU: {
 			if (branchTaken(op, a, b)) {
 				next = (pc + immB(w)) | 0;
 				if (misalignedTarget(h, next)) return false;
 			}
 			break;
 		}
-		case 11: // lb
-		case 12: // lh
-		case 13: // lw
-		case 14: // lbu
-		case 15: {
-			// lhu
-			const size = op === 13 ? 4 : op === 12 || op === 15 ? 2 : 1;
-			const v = loadSlow(h, (a + immI(w)) | 0, size, op <= 13);
+		case Op.LB:
+		case Op.LH:
+		case Op.LW:
+		case Op.LBU:
+		case Op.LHU: {
+			const size = op === Op.LW ? 4 : op === Op.LH || op === Op.LHU ? 2 : 1;
+			const signed = op === Op.LB || op === Op.LH || op === Op.LW;
+			const v = loadSlow(h, (a + immI(w)) | 0, size, signed);
 			if (h.excPending) return false;
 			x[rd] = v;
 			break;
 		}
-		case 16: // sb
-		case 17: // sh
-		case 18: // sw
-			storeSlow(h, (a + immS(w)) | 0, op === 18 ? 4 : op === 17 ? 2 : 1, b);
+		case Op.SB:
+		case Op.SH:
+		case Op.SW:
+			storeSlow(h, (a + immS(w)) | 0, op === Op.SW ? 4 : op === Op.SH ? 2 : 1, b);
 			if (h.excPending) return false;
 			break;
-		case 19: // addi
+		case Op.ADDI:
 			x[rd] = (a + immI(w)) | 0;
 			break;
-		case 20: // slti
+		case Op.SLTI:
 			x[rd] = a < immI(w) ? 1 : 0;
 			break;
-		case 21: // sltiu
+		case Op.SLTIU:
 			x[rd] = a >>> 0 < immI(w) >>> 0 ? 1 : 0;
 			break;
-		case 22: // xori
+		case Op.XORI:
 			x[rd] = a ^ immI(w);
 			break;
-		case 23: // ori
+		case Op.ORI:
 			x[rd] = a | immI(w);
 			break;
-		case 24: // andi
+		case Op.ANDI:
 			x[rd] = a & immI(w);
 			break;
-		case 25: // slli
-			x[rd] = a << ((w >>> 20) & 31);
+		case Op.SLLI:
+			x[rd] = a << rs2Of(w); // shamt, in the rs2 field
 			break;
-		case 26: // srli
-			x[rd] = a >>> ((w >>> 20) & 31);
+		case Op.SRLI:
+			x[rd] = a >>> rs2Of(w);
 			break;
-		case 27: // srai
-			x[rd] = a >> ((w >>> 20) & 31);
+		case Op.SRAI:
+			x[rd] = a >> rs2Of(w);
 			break;
-		case 28: // add
+		case Op.ADD:
 			x[rd] = (a + b) | 0;
 			break;
-		case 29: // sub
+		case Op.SUB:
 			x[rd] = (a - b) | 0;
 			break;
-		case 30: // sll
+		case Op.SLL:
 			x[rd] = a << b;
 			break;
-		case 31: // slt
+		case Op.SLT:
 			x[rd] = a < b ? 1 : 0;
 			break;
-		case 32: // sltu
+		case Op.SLTU:
 			x[rd] = a >>> 0 < b >>> 0 ? 1 : 0;
 			break;
-		case 33: // xor
+		case Op.XOR:
 			x[rd] = a ^ b;
 			break;
-		case 34: // srl
+		case Op.SRL:
 			x[rd] = a >>> b;
 			break;
-		case 35: // sra
+		case Op.SRA:
 			x[rd] = a >> b;
 			break;
-		case 36: // or
+		case Op.OR:
 			x[rd] = a | b;
 			break;
-		case 37: // and
+		case Op.AND:
 			x[rd] = a & b;
 			break;
-		case 38: // fence: one hart and coherent devices, nothing to order
-		case 41: // fence.i: stores already invalidate pre-decoded instructions
+		case Op.FENCE: // one hart and coherent devices, nothing to order
+		case Op.FENCE_I: // stores already invalidate pre-decoded instructions
 			break;
-		case 39: // ecall
+		case Op.ECALL:
 			raise(h, ecallCause(h), 0);
 			return false;
-		case 40: // ebreak
+		case Op.EBREAK:
 			raise(h, Cause.breakpoint, pc);
 			return false;
-		case 42: // csrrw
-		case 43: // csrrs
-		case 44: // csrrc
-		case 45: // csrrwi
-		case 46: // csrrsi
-		case 47: // csrrci
-			if (!csrInstruction(h, (w >>> 12) & 7, rd, (w >>> 15) & 31, w >>> 20)) return false;
+		case Op.CSRRW:
+		case Op.CSRRS:
+		case Op.CSRRC:
+		case Op.CSRRWI:
+		case Op.CSRRSI:
+		case Op.CSRRCI:
+			// funct3 (bits 14:12) selects the operation; the CSR number is bits 31:20 (Volume I §9.1).
+			if (!csrInstruction(h, (w >>> 12) & 7, rd, rs1Of(w), w >>> 20)) return false;
 			break;
-		case 48: // mul
+		case Op.MUL:
 			x[rd] = Math.imul(a, b);
 			break;
-		case 49: // mulh
+		case Op.MULH:
 			x[rd] = mulh(a, b);
 			break;
-		case 50: // mulhsu
+		case Op.MULHSU:
 			x[rd] = mulhsu(a, b);
 			break;
-		case 51: // mulhu
+		case Op.MULHU:
 			x[rd] = mulhu(a, b);
 			break;
-		case 52: // div
-		case 53: // divu
-		case 54: // rem
-		case 55: // remu
+		case Op.DIV:
+		case Op.DIVU:
+		case Op.REM:
+		case Op.REMU:
 			x[rd] = divide(op, a, b);
 			break;
-		case 56: // lr.w
-		case 57: // sc.w
-		case 58: // amoswap.w
-		case 59: // amoadd.w
-		case 60: // amoxor.w
-		case 61: // amoand.w
-		case 62: // amoor.w
-		case 63: // amomin.w
-		case 64: // amomax.w
-		case 65: // amominu.w
-		case 66: // amomaxu.w
-			if (!atomic(h, w >>> 27, rd, a, b)) return false;
+		case Op.LR_W:
+		case Op.SC_W:
+		case Op.AMOSWAP_W:
+		case Op.AMOADD_W:
+		case Op.AMOXOR_W:
+		case Op.AMOAND_W:
+		case Op.AMOOR_W:
+		case Op.AMOMIN_W:
+		case Op.AMOMAX_W:
+		case Op.AMOMINU_W:
+		case Op.AMOMAXU_W:
+			if (!atomic(h, w >>> 27, rd, a, b)) return false; // funct5, bits 31:27
 			break;
-		case 67: // sret
+		case Op.SRET:
 			if (!sret(h)) return false;
 			return true;
-		case 68: // mret
+		case Op.MRET:
 			if (!mret(h)) return false;
 			return true;
-		case 69: // wfi
+		case Op.WFI:
 			if (!wfi(h)) return false;
 			break;
-		case 70: // sfence.vma
-			if (!sfenceVma(h, (w >>> 15) & 31, (w >>> 20) & 31)) return false;
+		case Op.SFENCE_VMA:
+			if (!sfenceVma(h, rs1Of(w), rs2Of(w))) return false;
 			break;
-		case 71: // hfence.vvma
-		case 72: // hfence.gvma
-			if (!hfence(h, op === 72, (w >>> 15) & 31, (w >>> 20) & 31)) return false;
+		case Op.HFENCE_VVMA:
+		case Op.HFENCE_GVMA:
+			if (!hfence(h, op === Op.HFENCE_GVMA, rs1Of(w), rs2Of(w))) return false;
 			break;
-		case 73: // hlv.b
-		case 74: // hlv.bu
-		case 75: // hlv.h
-		case 76: // hlv.hu
-		case 77: // hlvx.hu
-		case 78: // hlv.w
-		case 79: {
-			// hlvx.wu
+		case Op.HLV_B:
+		case Op.HLV_BU:
+		case Op.HLV_H:
+		case Op.HLV_HU:
+		case Op.HLVX_HU:
+		case Op.HLV_W:
+		case Op.HLVX_WU: {
 			if (!hypervisorAccessAllowed(h)) return false;
-			const size = op <= 74 ? 1 : op <= 77 ? 2 : 4;
-			const signed = op === 73 || op === 75 || op === 78;
-			const v = loadSlow(h, a, size, signed, op === 77 || op === 79 ? 2 : 1);
+			const size = op <= Op.HLV_BU ? 1 : op <= Op.HLVX_HU ? 2 : 4;
+			const signed = op === Op.HLV_B || op === Op.HLV_H || op === Op.HLV_W;
+			const hlvx = op === Op.HLVX_HU || op === Op.HLVX_WU; // execute permission suffices
+			const v = loadSlow(h, a, size, signed, hlvx ? 2 : 1);
 			if (h.excPending) return false;
 			x[rd] = v;
 			break;
 		}
-		case 80: // hsv.b
-		case 81: // hsv.h
-		case 82: // hsv.w
+		case Op.HSV_B:
+		case Op.HSV_H:
+		case Op.HSV_W:
 			if (!hypervisorAccessAllowed(h)) return false;
-			storeSlow(h, a, op === 80 ? 1 : op === 81 ? 2 : 4, b, true);
+			storeSlow(h, a, op === Op.HSV_B ? 1 : op === Op.HSV_H ? 2 : 4, b, true);
 			if (h.excPending) return false;
 			break;
 		case OP_ILLEGAL:

@@ -2,21 +2,26 @@
  * The interpreter: a fast loop for the common instructions, and the outer loop that handles
  * everything else through the reference executor (execute-slow.ts), interrupts and traps.
  *
- * Speed rules (DESIGN.md §9). The fast loop reads one pre-decoded word per instruction
- * (predecode.ts) from the page's slot in the decode pool and switches on its low seven bits with
- * integer literal case labels (V8 compiles that to a jump table). Within a page it never looks at
- * the pc: it walks an index into the page's slot, moves it by a pre-computed word distance for a
- * near branch or JAL, and runs into the slot's guard word at the end of the page; only a jump,
- * a far branch or the guard re-translate, through the fetch TLB. The pc is computed from the
- * index when an instruction needs it (AUIPC, a link register, an exit). Loads and stores that hit
- * the host-side TLB (mmu/host-tlb.ts) touch RAM directly. The loop calls nothing but the small
- * multiply helpers (which V8 inlines) and allocates nothing.
+ * Speed rules (docs/architecture.md, "Speed rules of the interpreter"). The fast loop reads one
+ * pre-decoded word per instruction (predecode.ts) from the page's slot in the decode pool and
+ * switches on its low seven bits with integer literal case labels: V8 compiles those to a jump table, while named constants would be
+ * compared one by one. Each label's comment names the constant it stands for (`Op.ADDI` of
+ * isa/ops.ts, `FAST_J` of predecode.ts), and tests/unit/emulator/isa-decode/ops.test.ts checks
+ * every literal against that name.
+ *
+ * Within a page the fast loop never looks at the pc: it walks an index into the page's slot, moves
+ * it by a pre-computed word distance for a near branch or JAL, and runs into the slot's guard word
+ * at the end of the page; only a jump, a far branch or the guard re-translate, through the fetch
+ * TLB. The pc is computed from the index when an instruction needs it (AUIPC, a link register,
+ * an exit). Loads and stores that hit the host-side TLB (mmu/host-tlb.ts) touch RAM directly. The
+ * loop calls nothing but the small multiply helpers (which V8 inlines) and allocates nothing.
  *
  * Whatever it cannot finish — a TLB miss, a device, a CSR, a privileged instruction, an exception —
  * it leaves to the outer loop by recording why in `h.slow` and stopping *before* that instruction.
  * Nothing here traces: tracing hooks live only in the slow paths, so tracing off costs nothing.
  */
 import type { Hart } from './hart.ts';
+import type { TrapSite } from './types.ts';
 import { PRIV_M } from './constants.ts';
 import { decodeAt, fillFetch } from './fetch.ts';
 import { dataPriv, dataVirt } from './memory-access.ts';
@@ -26,8 +31,6 @@ import { insnsUntilTimer } from './counters.ts';
 import { FETCH_TLB_SIZE, HOST_TLB_SIZE } from '../mmu/host-tlb.ts';
 import { mulh, mulhsu, mulhu } from './multiply.ts';
 import { executeOne } from './execute-slow.ts';
-
-export { executorOpNames } from './execute-slow.ts';
 
 /** Why the fast loop stopped (Hart.slow). */
 const SLOW_NONE = 0;
@@ -116,22 +119,22 @@ function fastLoop(
 				// Fields: rd (p >> 7) & 31, rs1 (p >> 15) & 31, rs2 (p >> 20) & 31 or, in stores and
 				// branches, (p >> 7) & 31; immediates as predecode.ts describes.
 				switch (p & 127) {
-					case 0: // not decoded yet
+					case 0: // FAST_NOT_DECODED: not decoded yet
 						why = SLOW_DECODE;
 						break words;
-					case 1: // lui
+					case 1: // Op.LUI
 						x[(p >> 7) & 31] = p & -4096;
 						break;
-					case 2: // auipc
+					case 2: // Op.AUIPC
 						x[(p >> 7) & 31] = (pcBase + (i << 2) + (p & -4096)) | 0;
 						break;
-					case 3: // jal, target in this page
+					case 3: // Op.JAL, target in this page
 						x[(p >> 7) & 31] = (pcBase + (i << 2) + 4) | 0;
 						i += p >> 12;
 						n = (n + 1) | 0;
 						continue;
 					case 4: {
-						// jalr: the target is computed, so it is always re-translated
+						// Op.JALR: the target is computed, so it is always re-translated
 						const t = (x[(p >> 15) & 31] + (p >> 20)) & ~1;
 						if (t & 3) {
 							why = SLOW_EXEC; // instruction-address-misaligned
@@ -143,42 +146,42 @@ function fastLoop(
 						continue page;
 					}
 					// Branches with a target in this page: the field is the distance in words.
-					case 5: // beq
+					case 5: // Op.BEQ
 						if (x[(p >> 15) & 31] === x[(p >> 7) & 31]) {
 							i += p >> 20;
 							n = (n + 1) | 0;
 							continue;
 						}
 						break;
-					case 6: // bne
+					case 6: // Op.BNE
 						if (x[(p >> 15) & 31] !== x[(p >> 7) & 31]) {
 							i += p >> 20;
 							n = (n + 1) | 0;
 							continue;
 						}
 						break;
-					case 7: // blt
+					case 7: // Op.BLT
 						if (x[(p >> 15) & 31] < x[(p >> 7) & 31]) {
 							i += p >> 20;
 							n = (n + 1) | 0;
 							continue;
 						}
 						break;
-					case 8: // bge
+					case 8: // Op.BGE
 						if (x[(p >> 15) & 31] >= x[(p >> 7) & 31]) {
 							i += p >> 20;
 							n = (n + 1) | 0;
 							continue;
 						}
 						break;
-					case 9: // bltu
+					case 9: // Op.BLTU
 						if (x[(p >> 15) & 31] >>> 0 < x[(p >> 7) & 31] >>> 0) {
 							i += p >> 20;
 							n = (n + 1) | 0;
 							continue;
 						}
 						break;
-					case 10: // bgeu
+					case 10: // Op.BGEU
 						if (x[(p >> 15) & 31] >>> 0 >= x[(p >> 7) & 31] >>> 0) {
 							i += p >> 20;
 							n = (n + 1) | 0;
@@ -189,7 +192,7 @@ function fastLoop(
 					// checks alignment (mmu/host-tlb.ts): -4096 keeps the page, -4095 also bit 0,
 					// -4093 also bits 1:0.
 					case 11: {
-						// lb
+						// Op.LB
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (readTag[t] !== (a & -4096)) {
@@ -201,7 +204,7 @@ function fastLoop(
 						break;
 					}
 					case 12: {
-						// lh
+						// Op.LH
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (readTag[t] !== (a & -4095)) {
@@ -213,7 +216,7 @@ function fastLoop(
 						break;
 					}
 					case 13: {
-						// lw
+						// Op.LW
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (readTag[t] !== (a & -4093)) {
@@ -225,7 +228,7 @@ function fastLoop(
 						break;
 					}
 					case 14: {
-						// lbu
+						// Op.LBU
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (readTag[t] !== (a & -4096)) {
@@ -237,7 +240,7 @@ function fastLoop(
 						break;
 					}
 					case 15: {
-						// lhu
+						// Op.LHU
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (readTag[t] !== (a & -4095)) {
@@ -251,7 +254,7 @@ function fastLoop(
 					// Stores: as loads; a store into a page holding decoded code or the HTIF mailbox
 					// (pageFlags) completes, then stops the loop so the outer loop can react.
 					case 16: {
-						// sb
+						// Op.SB
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (writeTag[t] !== (a & -4096)) {
@@ -271,7 +274,7 @@ function fastLoop(
 						break;
 					}
 					case 17: {
-						// sh
+						// Op.SH
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (writeTag[t] !== (a & -4095)) {
@@ -291,7 +294,7 @@ function fastLoop(
 						break;
 					}
 					case 18: {
-						// sw
+						// Op.SW
 						const a = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						const t = (a >>> 12) & hostMask;
 						if (writeTag[t] !== (a & -4093)) {
@@ -310,123 +313,123 @@ function fastLoop(
 						}
 						break;
 					}
-					case 19: // addi
+					case 19: // Op.ADDI
 						x[(p >> 7) & 31] = (x[(p >> 15) & 31] + (p >> 20)) | 0;
 						break;
-					case 20: // slti
+					case 20: // Op.SLTI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] < p >> 20 ? 1 : 0;
 						break;
-					case 21: // sltiu
+					case 21: // Op.SLTIU
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> 0 < (p >> 20) >>> 0 ? 1 : 0;
 						break;
-					case 22: // xori
+					case 22: // Op.XORI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] ^ (p >> 20);
 						break;
-					case 23: // ori
+					case 23: // Op.ORI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] | (p >> 20);
 						break;
-					case 24: // andi
+					case 24: // Op.ANDI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] & (p >> 20);
 						break;
 					// Shifts by shamt: JS uses the low five bits of the count, here bits 24:20.
-					case 25: // slli
+					case 25: // Op.SLLI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] << (p >> 20);
 						break;
-					case 26: // srli
+					case 26: // Op.SRLI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> (p >> 20);
 						break;
-					case 27: // srai
+					case 27: // Op.SRAI
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >> (p >> 20);
 						break;
-					case 28: // add
+					case 28: // Op.ADD
 						x[(p >> 7) & 31] = (x[(p >> 15) & 31] + x[(p >> 20) & 31]) | 0;
 						break;
-					case 29: // sub
+					case 29: // Op.SUB
 						x[(p >> 7) & 31] = (x[(p >> 15) & 31] - x[(p >> 20) & 31]) | 0;
 						break;
-					case 30: // sll
+					case 30: // Op.SLL
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] << x[(p >> 20) & 31];
 						break;
-					case 31: // slt
+					case 31: // Op.SLT
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] < x[(p >> 20) & 31] ? 1 : 0;
 						break;
-					case 32: // sltu
+					case 32: // Op.SLTU
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> 0 < x[(p >> 20) & 31] >>> 0 ? 1 : 0;
 						break;
-					case 33: // xor
+					case 33: // Op.XOR
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] ^ x[(p >> 20) & 31];
 						break;
-					case 34: // srl
+					case 34: // Op.SRL
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >>> x[(p >> 20) & 31];
 						break;
-					case 35: // sra
+					case 35: // Op.SRA
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] >> x[(p >> 20) & 31];
 						break;
-					case 36: // or
+					case 36: // Op.OR
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] | x[(p >> 20) & 31];
 						break;
-					case 37: // and
+					case 37: // Op.AND
 						x[(p >> 7) & 31] = x[(p >> 15) & 31] & x[(p >> 20) & 31];
 						break;
-					case 48: // mul
+					case 48: // Op.MUL
 						x[(p >> 7) & 31] = Math.imul(x[(p >> 15) & 31], x[(p >> 20) & 31]);
 						break;
-					case 49: // mulh
+					case 49: // Op.MULH
 						x[(p >> 7) & 31] = mulh(x[(p >> 15) & 31], x[(p >> 20) & 31]);
 						break;
-					case 50: // mulhsu
+					case 50: // Op.MULHSU
 						x[(p >> 7) & 31] = mulhsu(x[(p >> 15) & 31], x[(p >> 20) & 31]);
 						break;
-					case 51: // mulhu
+					case 51: // Op.MULHU
 						x[(p >> 7) & 31] = mulhu(x[(p >> 15) & 31], x[(p >> 20) & 31]);
 						break;
 					case 52: {
-						// div: division by zero gives -1, overflow gives the dividend (Volume I §7.2)
+						// Op.DIV: division by zero gives -1, overflow gives the dividend (Volume I §7.2)
 						const a = x[(p >> 15) & 31];
 						const b = x[(p >> 20) & 31];
 						x[(p >> 7) & 31] = b === 0 ? -1 : b === -1 ? -a | 0 : (a / b) | 0;
 						break;
 					}
 					case 53: {
-						// divu
+						// Op.DIVU
 						const b = x[(p >> 20) & 31] >>> 0;
 						x[(p >> 7) & 31] = b === 0 ? -1 : ((x[(p >> 15) & 31] >>> 0) / b) | 0;
 						break;
 					}
 					case 54: {
-						// rem: by zero gives the dividend, overflow gives 0
+						// Op.REM: by zero gives the dividend, overflow gives 0
 						const a = x[(p >> 15) & 31];
 						const b = x[(p >> 20) & 31];
 						x[(p >> 7) & 31] = b === 0 ? a : b === -1 ? 0 : (a % b) | 0;
 						break;
 					}
 					case 55: {
-						// remu
+						// Op.REMU
 						const a = x[(p >> 15) & 31];
 						const b = x[(p >> 20) & 31] >>> 0;
 						x[(p >> 7) & 31] = b === 0 ? a : ((a >>> 0) % b) | 0;
 						break;
 					}
-					case 57: // nop: fence, fence.i, or an ALU op writing x0
+					case 57: // FAST_NOP: fence, fence.i, or an ALU op writing x0
 						break;
-					case 58: // the guard word after the page's last word
+					case 58: // FAST_PAGE_END: the guard word after the page's last word
 						pc = (pcBase + (i << 2)) | 0;
 						continue page;
-					case 59: // j (jal x0), target in this page
+					case 59: // FAST_J: j (jal x0), target in this page
 						i += p >> 12;
 						n = (n + 1) | 0;
 						continue;
-					case 60: // jal, target in another page: the field is the offset / 2
+					case 60: // FAST_JAL_FAR: jal, target in another page; the field is the offset / 2
 						x[(p >> 7) & 31] = (pcBase + (i << 2) + 4) | 0;
 						pc = (pcBase + (i << 2) + ((p >> 12) << 1)) | 0;
 						n = (n + 1) | 0;
 						continue page;
-					case 61: // j, target in another page
+					case 61: // FAST_J_FAR: j, target in another page
 						pc = (pcBase + (i << 2) + ((p >> 12) << 1)) | 0;
 						n = (n + 1) | 0;
 						continue page;
 					case 62: {
-						// jr (jalr x0)
+						// FAST_JR: jr, that is jalr x0
 						const t = (x[(p >> 15) & 31] + (p >> 20)) & ~1;
 						if (t & 3) {
 							why = SLOW_EXEC;
@@ -437,49 +440,49 @@ function fastLoop(
 						continue page;
 					}
 					// Branches with a target in another page: the field is the offset / 2.
-					case 63: // beq
+					case 63: // Op.BEQ + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] === x[(p >> 7) & 31]) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					case 64: // bne
+					case 64: // Op.BNE + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] !== x[(p >> 7) & 31]) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					case 65: // blt
+					case 65: // Op.BLT + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] < x[(p >> 7) & 31]) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					case 66: // bge
+					case 66: // Op.BGE + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] >= x[(p >> 7) & 31]) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					case 67: // bltu
+					case 67: // Op.BLTU + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] >>> 0 < x[(p >> 7) & 31] >>> 0) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					case 68: // bgeu
+					case 68: // Op.BGEU + FAST_BRANCH_FAR_DELTA
 						if (x[(p >> 15) & 31] >>> 0 >= x[(p >> 7) & 31] >>> 0) {
 							pc = (pcBase + (i << 2) + ((p >> 20) << 1)) | 0;
 							n = (n + 1) | 0;
 							continue page;
 						}
 						break;
-					default: // 56: everything else, run by the reference executor (execute-slow.ts)
+					default: // FAST_SLOW (56) and anything else: the reference executor runs it (execute-slow.ts)
 						why = SLOW_EXEC;
 						break words;
 				}
@@ -523,6 +526,16 @@ export const STOP_HALTED = 1;
 export const STOP_HOST_TRAP = 2;
 export const STOP_BREAKPOINT = 3;
 export const STOP_ERROR = 4;
+export const STOP_TRAP_LOOP = 5;
+
+/**
+ * Trap entries in a row without an instruction retiring between them, after which the machine
+ * can never leave the loop. Without a retired instruction nothing changes but the trap CSRs (the
+ * same values each time after the first entry or two), and time stands still (counters.ts: time
+ * is instructions plus WFI stalls), so no timer or device can break in. A trap vector that faults,
+ * an empty program, code outside RAM: all end here instead of spending the whole budget.
+ */
+const TRAP_LOOP_ENTRIES = 16;
 
 /**
  * Runs until `maxInsns` instructions have retired (trap entries count as one each) or something
@@ -531,14 +544,29 @@ export const STOP_ERROR = 4;
  */
 export function execute(h: Hart, maxInsns: number): number {
 	let remaining = maxInsns;
+	let trapsInARow = 0;
+	let instretAtLastTrap = -1;
+	let first: TrapSite | null = null;
+	/** Counts a trap entry; true when it completes a loop the machine cannot leave. */
+	const looping = (cause: number, interrupt: boolean, pc: number, tval: number): boolean => {
+		const site = { cause, interrupt, pc: pc >>> 0, tval: tval >>> 0 };
+		trapsInARow = h.instret === instretAtLastTrap ? trapsInARow + 1 : 1;
+		instretAtLastTrap = h.instret;
+		if (trapsInARow === 1) first = site;
+		if (trapsInARow < TRAP_LOOP_ENTRIES) return false;
+		h.trapLoop = { first: first ?? site, repeating: site };
+		return true;
+	};
 	for (;;) {
 		if (h.haltCode >= 0) return STOP_HALTED;
 		if (h.errorMessage !== '') return STOP_ERROR;
 		if (remaining <= 0) return STOP_BUDGET;
 		const irq = pendingInterrupt(h);
 		if (irq >= 0) {
+			const pc = h.pc;
 			if (!enterTrap(h, irq, true, 0, 0, 0, false)) return STOP_HOST_TRAP;
 			remaining--;
+			if (looping(irq, true, pc, 0)) return STOP_TRAP_LOOP;
 			continue;
 		}
 		// The fast loop may run until the timer can fire (then the interrupt check above sees it).
@@ -549,6 +577,10 @@ export function execute(h: Hart, maxInsns: number): number {
 		h.dataTranslated = translated(h, dataPriv(h), dataVirt(h));
 		if (h.slowOnly) h.slow = SLOW_EXEC;
 		else remaining -= fastLoopOf(h)(limit);
+		// A fast loop that spent the budget may still have stopped before a fetch or an
+		// instruction it cannot run: leave that for the next run, or the run would overspend
+		// (a fetch fault is a trap entry). A store's notification cannot wait: the store is done.
+		if (remaining <= 0 && h.slow !== SLOW_NOTIFY) h.slow = SLOW_NONE;
 		switch (h.slow) {
 			case SLOW_FETCH:
 				fillFetch(h, h.pc);
@@ -569,11 +601,13 @@ export function execute(h: Hart, maxInsns: number): number {
 		h.slow = SLOW_NONE;
 		if (h.excPending) {
 			h.excPending = false;
+			const pc = h.pc;
 			const ok = enterTrap(h, h.excCause, false, h.excTval, h.excTval2, h.excTinst, h.excGva);
 			if (!ok) return STOP_HOST_TRAP;
 			// A trap entry spends one unit of budget, so a guest that traps forever (say, with a
 			// trap vector that itself faults) still returns to the host.
 			remaining--;
+			if (looping(h.excCause, false, pc, h.excTval)) return STOP_TRAP_LOOP;
 		}
 		if (h.breakpointHit) {
 			h.breakpointHit = false;

@@ -1,5 +1,6 @@
 /**
- * Instruction fetch and the pre-decoded instruction cache (DESIGN.md §9: decode each word once).
+ * Instruction fetch and the pre-decoded instruction cache (docs/architecture.md,
+ * "Speed rules of the interpreter": decode each word once).
  *
  * `fillFetch` translates the page holding pc (raising instruction access/page faults with
  * tval = pc), gives the RAM page a slot in the decode pool, and enters both in the fetch TLB that

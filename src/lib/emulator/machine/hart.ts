@@ -7,7 +7,7 @@
  * numbers (exact up to 2^53).
  */
 import { PRIV_M, RAM_BASE } from './constants.ts';
-import type { TraceOptions, TrapInfo } from './types.ts';
+import type { TraceOptions, TrapInfo, TrapSite } from './types.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { EMPTY_TAG, FETCH_TLB_SIZE, HOST_TLB_SIZE } from '../mmu/host-tlb.ts';
 import { Uart } from '../devices/uart.ts';
@@ -165,8 +165,13 @@ export class Hart {
 	hostTrapsHS = false;
 	pendingHostTrap: TrapInfo | null = null;
 
+	/** The traps that led into and repeat in a loop the interpreter stopped with STOP_TRAP_LOOP. */
+	trapLoop: { first: TrapSite; repeating: TrapSite } | null = null;
+
 	/** Set by the interpreter when it reaches a breakpoint. */
 	breakpointHit = false;
+	/** Physical address of the breakpoint the last run stopped at, or -1: the next run resumes past it. */
+	stoppedAtBreakpoint = -1;
 	/** Physical addresses carrying a debugger breakpoint. */
 	readonly breakpoints = new Set<number>();
 

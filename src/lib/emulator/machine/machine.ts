@@ -1,5 +1,5 @@
 /**
- * The machine's public API (DESIGN.md §4): create from a config, load an ELF or raw image, run in
+ * The machine's public API (src/lib/emulator/README.md): create from a config, load an ELF or raw image, run in
  * batches with a typed stop reason, read and write registers, CSRs and memory, snapshot and
  * restore. No JavaScript exception escapes `run`: guest behaviour ends in an architectural trap or
  * a StopReason, and an internal fault of the emulator itself becomes a machineError.
@@ -13,6 +13,7 @@ import {
 	STOP_ERROR,
 	STOP_HALTED,
 	STOP_HOST_TRAP,
+	STOP_TRAP_LOOP,
 	execute
 } from './execute.ts';
 import { readCsr, writeCsr } from './csr-file.ts';
@@ -20,6 +21,7 @@ import { enterTrap } from './trap.ts';
 import { PAGE_HAS_HTIF, forgetDecoded } from './store-notify.ts';
 import { flushHostTlb } from '../mmu/host-tlb.ts';
 import { parseElf, type ElfImage } from '../elf/load-elf.ts';
+import { placeInRam } from '../elf/place.ts';
 import { snapshot, restore, type Snapshot } from './snapshot.ts';
 
 export type LoadResult = { ok: true; image: ElfImage } | { ok: false; error: string };
@@ -64,30 +66,32 @@ export class Machine {
 	get pc(): number {
 		return this.hart.pc >>> 0;
 	}
+	/** Sets pc; without the C extension a pc must be a multiple of 4 (Unprivileged spec §1.5). */
 	set pc(v: number) {
-		this.hart.pc = v & ~3;
+		if (v & 3) throw new RangeError(`pc 0x${(v >>> 0).toString(16)} is not a multiple of 4`);
+		this.hart.pc = v | 0;
 	}
 
-	/** Loads an ELF32 executable into RAM, sets pc to its entry and finds HTIF tohost/fromhost. */
+	/**
+	 * Loads an ELF32 executable into RAM, sets pc to its entry and finds HTIF tohost/fromhost.
+	 * Header bytes that a linker put below RAM are left out (elf/place.ts); code or data outside
+	 * RAM, or an entry point that cannot be fetched, is refused with a message saying why.
+	 */
 	loadElf(bytes: Uint8Array): LoadResult {
 		const parsed = parseElf(bytes);
 		if (!parsed.ok) return parsed;
 		const image = parsed.image;
-		for (const seg of image.segments) {
-			if (seg.memsz === 0) continue;
-			if (seg.paddr < RAM_BASE || seg.paddr + seg.memsz > RAM_BASE + this.hart.ramSize)
-				return {
-					ok: false,
-					error: `segment at 0x${seg.paddr.toString(16)} (${seg.memsz} bytes) lies outside RAM 0x80000000–0x${(RAM_BASE + this.hart.ramSize).toString(16)}`
-				};
-		}
-		for (const seg of image.segments) {
-			const off = seg.paddr - RAM_BASE;
-			this.hart.ram.fill(0, off, off + seg.memsz);
-			this.hart.ram.set(seg.data, off);
+		const placed = placeInRam(image, RAM_BASE, this.hart.ramSize);
+		if (!placed.ok) return placed;
+		const entryError = this.entryError(image.entry);
+		if (entryError) return { ok: false, error: entryError };
+		for (const piece of placed.pieces) {
+			this.hart.ram.set(piece.bytes, piece.offset);
+			const zerosAt = piece.offset + piece.bytes.length;
+			this.hart.ram.fill(0, zerosAt, zerosAt + piece.zeros);
 		}
 		forgetDecoded(this.hart);
-		this.pc = image.entry;
+		this.hart.pc = image.entry | 0;
 		const tohost = image.symbols.find((s) => s.name === 'tohost');
 		const fromhost = image.symbols.find((s) => s.name === 'fromhost');
 		this.setHtif(tohost?.value ?? -1, fromhost?.value ?? -1);
@@ -112,12 +116,29 @@ export class Machine {
 					error: `section ${sec.name ?? ''} at 0x${sec.address.toString(16)} (${sec.bytes.length} bytes) lies outside RAM 0x80000000–0x${top.toString(16)}`
 				};
 		}
+		const entryError = this.entryError(image.entry);
+		if (entryError) return { ok: false, error: entryError };
 		for (const sec of image.sections) this.hart.ram.set(sec.bytes, sec.address - RAM_BASE);
 		forgetDecoded(this.hart);
-		this.pc = image.entry;
+		this.hart.pc = image.entry | 0;
 		const find = (name: string) => image.symbols.find((s) => s.name === name)?.value ?? -1;
 		this.setHtif(find('tohost'), find('fromhost'));
 		return { ok: true };
+	}
+
+	/**
+	 * Why execution cannot start at `entry`, or undefined. Without the C extension every
+	 * instruction address is a multiple of 4 (Unprivileged spec §1.5, IALIGN = 32); the machine
+	 * starts in M-mode with paging off, so the entry must also lie in RAM.
+	 */
+	private entryError(entry: number): string | undefined {
+		const top = RAM_BASE + this.hart.ramSize;
+		const at = `entry point 0x${(entry >>> 0).toString(16).padStart(8, '0')}`;
+		if (entry & 3)
+			return `${at} is not a multiple of 4: this machine has no compressed (C) instructions, so it cannot fetch from there`;
+		if (entry >>> 0 < RAM_BASE || entry >>> 0 >= top)
+			return `${at} lies outside RAM 0x80000000–0x${top.toString(16)}: the first fetch would fault`;
+		return undefined;
 	}
 
 	/** Places the HTIF mailbox (physical addresses in RAM), or removes it with -1. */
@@ -192,24 +213,34 @@ export class Machine {
 	}
 
 	/**
-	 * Runs at most `maxInsns` instructions. Resuming at a breakpoint that stopped the previous run
-	 * executes that instruction first.
+	 * Runs until something stops the machine or the budget is spent. The budget, `maxInsns`, counts
+	 * instructions retired and trap entries, one each, so that every run ends: a guest whose trap
+	 * handler faults again (a trap vector of 0, say) enters traps without retiring anything. A
+	 * `budget` stop means the whole budget was spent. Resuming at a breakpoint that stopped the
+	 * previous run executes that instruction first.
 	 */
 	run(options: RunOptions): StopReason {
 		const h = this.hart;
-		let budget = Math.max(0, Math.floor(options.maxInsns));
+		let budget = options.maxInsns;
+		if (!Number.isSafeInteger(budget) || budget < 0)
+			return {
+				kind: 'machineError',
+				message: `budget ${budget} must be a whole number from 0 to 2^53 − 1 (${Number.MAX_SAFE_INTEGER})`
+			};
 		try {
 			if (h.pendingHostTrap) h.pendingHostTrap = null;
-			const here = this.physicalPcIfBreakpoint();
-			if (here !== undefined && budget > 0) {
+			// Resume past the breakpoint the last run stopped at, found by its physical address
+			// (the pc may be virtual), by running that one instruction without it.
+			const here = h.stoppedAtBreakpoint;
+			h.stoppedAtBreakpoint = -1;
+			if (here >= 0 && h.breakpoints.has(here) && budget > 0) {
 				h.breakpoints.delete(here);
 				forgetDecoded(h);
-				const before = h.instret;
 				const code = execute(h, 1);
 				h.breakpoints.add(here);
 				forgetDecoded(h);
-				budget -= h.instret - before;
 				if (code !== STOP_BUDGET) return this.reason(code);
+				budget -= 1;
 			}
 			return this.reason(execute(h, budget));
 		} catch (e) {
@@ -230,15 +261,6 @@ export class Machine {
 		h.hostTrapsHS = saved;
 	}
 
-	private physicalPcIfBreakpoint(): number | undefined {
-		const h = this.hart;
-		if (h.breakpoints.size === 0) return undefined;
-		// Breakpoints are found by physical address; with paging on, the pc must be translated first,
-		// so resuming compares against both the pc and its identity mapping only.
-		const pc = h.pc >>> 0;
-		return h.breakpoints.has(pc) ? pc : undefined;
-	}
-
 	private reason(code: number): StopReason {
 		const h = this.hart;
 		switch (code) {
@@ -250,6 +272,8 @@ export class Machine {
 				return { kind: 'breakpoint', pc: h.pc >>> 0 };
 			case STOP_ERROR:
 				return { kind: 'machineError', message: h.errorMessage };
+			case STOP_TRAP_LOOP:
+				return { kind: 'trapLoop', ...h.trapLoop! };
 			default:
 				return { kind: 'budget' };
 		}

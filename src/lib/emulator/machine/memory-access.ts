@@ -110,7 +110,8 @@ export function storeSlow(
 /**
  * LR.W, SC.W and the AMOs (Volume I chapter 8). They need a naturally aligned word in RAM; a
  * misaligned address raises a misaligned exception (LR: load, others: store/AMO) and a device
- * address an access fault. `op` is the funct5 field. Returns false if an exception was raised.
+ * address an access fault. `funct5` is the instruction's bits 31:27. Returns false if an
+ * exception was raised.
  */
 export function atomic(h: Hart, funct5: number, rd: number, va: number, src: number): boolean {
 	const isLr = funct5 === 0x02;

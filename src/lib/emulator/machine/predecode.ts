@@ -30,12 +30,15 @@
  * misaligned target, illegal words and breakpoints — is FAST_SLOW: the reference executor
  * (execute-slow.ts) runs it from the instruction word itself.
  */
-import { decodeOp } from '../isa/ops.ts';
-import { immB, immJ, immS } from '../isa/fields.ts';
+import { decodeOp, Op } from '../isa/ops.ts';
+import { immB, immJ, immS, rdOf, rs1Of, rs2Of } from '../isa/fields.ts';
 
 /**
  * Fast op ids. For the instructions the fast loop executes they are the instruction table's op ids
- * (isa/ops.ts), so both executors number an instruction alike; 0 and 56 up are the fast loop's own.
+ * (`Op` of isa/ops.ts), so both executors number an instruction alike; 0 and 56 up are the fast
+ * loop's own (table ops from 56 up, LR.W onwards, never reach the fast loop: they are FAST_SLOW).
+ * The pre-decoder relies on the table listing each group below in a row (BEQ–BGEU, LB–LHU,
+ * SB–SW, ADDI–AND, MUL–REMU); tests/unit/emulator/isa-decode/ops.test.ts checks that.
  */
 export const FAST_NOT_DECODED = 0; // the decode cache's empty value
 export const FAST_SLOW = 56; // run by the reference executor
@@ -48,24 +51,6 @@ export const FAST_JR = 62; // JALR x0
 /** Far branches: the near branch's op id (5..10) plus this. */
 export const FAST_BRANCH_FAR_DELTA = 58; // 63..68 = beq..bgeu far
 
-/** Table op ids the pre-decoder treats specially (they equal the positions in isa/table.ts). */
-const LUI = 1;
-const AUIPC = 2;
-const JAL = 3;
-const JALR = 4;
-const BRANCH_FIRST = 5; // beq; bne, blt, bge, bltu follow
-const BRANCH_LAST = 10; // bgeu
-const LOAD_FIRST = 11; // lb; lh, lw, lbu follow
-const LOAD_LAST = 15; // lhu
-const STORE_FIRST = 16; // sb; sh follow
-const STORE_LAST = 18; // sw
-const ALU_FIRST = 19; // addi .. and
-const ALU_LAST = 37;
-const FENCE = 38;
-const FENCE_I = 41;
-const MUL_FIRST = 48; // mul .. remu
-const MUL_LAST = 55;
-
 /** rd, rs1 and rs2 in their RISC-V positions, the low seven bits replaced by `op`. */
 const withOp = (word: number, op: number) => (word & ~127) | op;
 
@@ -75,16 +60,16 @@ const withOp = (word: number, op: number) => (word & ~127) | op;
  */
 export function predecode(word: number, pageOffset: number): number {
 	const op = decodeOp(word);
-	const rd = (word >>> 7) & 31;
-	const rs1 = (word >>> 15) & 31;
-	const rs2 = (word >>> 20) & 31;
-	const alu = (op >= ALU_FIRST && op <= ALU_LAST) || (op >= MUL_FIRST && op <= MUL_LAST);
-	if (alu || op === LUI || op === AUIPC) return rd === 0 ? FAST_NOP : withOp(word, op);
-	if (op === FENCE || op === FENCE_I) return FAST_NOP; // one hart; stores invalidate decoded words
-	if (op >= LOAD_FIRST && op <= LOAD_LAST) return rd === 0 ? FAST_SLOW : withOp(word, op);
-	if (op >= STORE_FIRST && op <= STORE_LAST)
-		return (immS(word) << 20) | (rs1 << 15) | (rs2 << 7) | op;
-	if (op >= BRANCH_FIRST && op <= BRANCH_LAST) {
+	const rd = rdOf(word);
+	const rs1 = rs1Of(word);
+	const rs2 = rs2Of(word);
+	const alu = (op >= Op.ADDI && op <= Op.AND) || (op >= Op.MUL && op <= Op.REMU);
+	if (alu || op === Op.LUI || op === Op.AUIPC) return rd === 0 ? FAST_NOP : withOp(word, op);
+	// One hart, and stores already invalidate decoded words: the fences have nothing to do.
+	if (op === Op.FENCE || op === Op.FENCE_I) return FAST_NOP;
+	if (op >= Op.LB && op <= Op.LHU) return rd === 0 ? FAST_SLOW : withOp(word, op);
+	if (op >= Op.SB && op <= Op.SW) return (immS(word) << 20) | (rs1 << 15) | (rs2 << 7) | op;
+	if (op >= Op.BEQ && op <= Op.BGEU) {
 		const imm = immB(word);
 		if (imm & 3) return FAST_SLOW; // taken, it raises instruction-address-misaligned
 		const regs = (rs1 << 15) | (rs2 << 7);
@@ -92,13 +77,14 @@ export function predecode(word: number, pageOffset: number): number {
 		if (target >= 0 && target < 4096) return ((imm >> 2) << 20) | regs | op;
 		return ((imm >> 1) << 20) | regs | (op + FAST_BRANCH_FAR_DELTA);
 	}
-	if (op === JAL) {
+	if (op === Op.JAL) {
 		const imm = immJ(word);
 		if (imm & 3) return FAST_SLOW;
 		const target = pageOffset + imm;
-		if (target >= 0 && target < 4096) return ((imm >> 2) << 12) | (rd << 7) | (rd ? JAL : FAST_J);
+		if (target >= 0 && target < 4096)
+			return ((imm >> 2) << 12) | (rd << 7) | (rd ? Op.JAL : FAST_J);
 		return ((imm >> 1) << 12) | (rd << 7) | (rd ? FAST_JAL_FAR : FAST_J_FAR);
 	}
-	if (op === JALR) return withOp(word, rd ? JALR : FAST_JR);
+	if (op === Op.JALR) return withOp(word, rd ? Op.JALR : FAST_JR);
 	return FAST_SLOW;
 }

@@ -1,7 +1,8 @@
 /**
  * Snapshots: a structured-clone-able copy of the complete machine state (hart, CSRs, RAM, TLB,
- * devices), for reverse stepping and replay (DESIGN.md §1.3). Restoring a snapshot forgets the
- * pre-decoded instructions and the host-side TLB, which are caches derived from the state.
+ * devices), for reverse stepping and replay (docs/architecture.md, "Boundaries, and why").
+ * Restoring a snapshot forgets the pre-decoded instructions and the host-side TLB, which are caches
+ * derived from the state.
  */
 import type { Hart } from './hart.ts';
 import { flushHostTlb } from '../mmu/host-tlb.ts';
@@ -35,6 +36,8 @@ const NOT_STATE = new Set([
 	'traceMmu',
 	'breakpoints',
 	'pendingHostTrap',
+	'trapLoop',
+	'stoppedAtBreakpoint',
 	'trapCounts',
 	'interruptCounts',
 	'tlbLookups',
@@ -77,6 +80,7 @@ export function restore(h: Hart, s: Snapshot): string | undefined {
 	if (s.ramSize !== h.ramSize) return `snapshot RAM size ${s.ramSize} differs from ${h.ramSize}`;
 	const tlb = s.tlb as Record<string, ArrayLike<number>>;
 	if (!tlb || tlb.vpn.length !== h.tlb.size) return 'snapshot TLB size differs from this machine';
+	h.stoppedAtBreakpoint = -1; // a restored machine did not stop at a breakpoint
 	const target = h as unknown as Record<string, unknown>;
 	for (const [key, value] of Object.entries(s)) {
 		if (key === 'tlb' || key === 'uart' || key === 'ramSize' || NOT_STATE.has(key)) continue;

@@ -28,7 +28,8 @@ import {
 	PRIV_U
 } from './constants.ts';
 import { raise } from './exception.ts';
-import { csrAccessCause, readCsr, substituteForVirtual, writeCsr } from './csr-file.ts';
+import { readCsr, writeCsr } from './csr-file.ts';
+import { csrAccessCause, substituteForVirtual } from './csr-access.ts';
 import { mipValue, insnsUntilTimer } from './counters.ts';
 import { dataContextKey, flushHostTlb } from '../mmu/host-tlb.ts';
 

@@ -8,7 +8,21 @@ export type StopReason =
 	| { kind: 'budget' }
 	| { kind: 'breakpoint'; pc: number }
 	| { kind: 'hostTrap'; trap: TrapInfo }
+	/**
+	 * Traps entered again and again with no instruction retiring in between (a trap vector that
+	 * faults, say): the machine could never leave the loop. `first` is the trap that led into it,
+	 * `repeating` the one that repeats (raised at the trap vector itself).
+	 */
+	| { kind: 'trapLoop'; first: TrapSite; repeating: TrapSite }
 	| { kind: 'machineError'; message: string };
+
+/** Where a trap was raised: its cause, the pc it was raised at, and what xtval received. */
+export interface TrapSite {
+	cause: number;
+	interrupt: boolean;
+	pc: number;
+	tval: number;
+}
 
 /** A trap as the hart saw it: what the CSRs would receive. Addresses are unsigned numbers. */
 export interface TrapInfo {
@@ -74,5 +88,6 @@ export interface MachineConfig {
 }
 
 export interface RunOptions {
+	/** The budget: instructions retired plus trap entries, a whole number from 0 to 2^53 − 1. */
 	maxInsns: number;
 }

@@ -14,6 +14,7 @@
  * codes: k >= 0 is a departure from server k, -1 - j an arrival of class j.
  */
 import type { Distribution } from '../distributions.ts';
+import { formatLimit, MAX_CUSTOMERS, MAX_SEED, MAX_SERVERS } from '../limits.ts';
 import { Random } from '../random.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { BatchMeans, type ConfidenceInterval } from './batchMeans.ts';
@@ -106,8 +107,8 @@ export function validateQueueConfig(config: QueueSimConfig): Result<true> {
 		return fail('classes', 'classes must list at least one customer class');
 	}
 	const c = config.servers ?? 1;
-	if (!Number.isInteger(c) || c < 1 || c > 100_000) {
-		return fail('c', `c (servers) must be an integer in 1..100000 (got ${c})`);
+	if (!Number.isInteger(c) || c < 1 || c > MAX_SERVERS) {
+		return fail('c', `c (servers) must be an integer in 1..${formatLimit(MAX_SERVERS)} (got ${c})`);
 	}
 	if (
 		config.capacity !== undefined &&
@@ -115,8 +116,13 @@ export function validateQueueConfig(config: QueueSimConfig): Result<true> {
 	) {
 		return fail('k', `k (capacity) must be an integer >= c = ${c} (got ${config.capacity})`);
 	}
-	if (!Number.isInteger(config.customers) || config.customers < 1 || config.customers > 1e9) {
-		return fail('customers', `customers must be an integer in 1..1e9 (got ${config.customers})`);
+	// The run takes about two events per customer: bounded so that a typo does not run for hours.
+	const customers = config.customers;
+	if (!Number.isInteger(customers) || customers < 1 || customers > MAX_CUSTOMERS) {
+		return fail(
+			'customers',
+			`customers must be an integer in 1..${formatLimit(MAX_CUSTOMERS)} (got ${customers})`
+		);
 	}
 	const warmup = config.warmup ?? Math.floor(config.customers / 10);
 	if (!Number.isInteger(warmup) || warmup < 0 || warmup >= config.customers) {
@@ -126,15 +132,40 @@ export function validateQueueConfig(config: QueueSimConfig): Result<true> {
 	if (!Number.isInteger(batches) || batches < 2 || batches > 1000) {
 		return fail('batches', `batches must be an integer in 2..1000 (got ${batches})`);
 	}
-	if (!Number.isInteger(config.seed))
-		return fail('seed', `seed must be an integer (got ${config.seed})`);
+	// The generator keeps 32 bits of the seed; a larger one would silently repeat a smaller one.
+	if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > MAX_SEED) {
+		return fail(
+			'seed',
+			`seed must be an integer in 0..${formatLimit(MAX_SEED)} (got ${config.seed})`
+		);
+	}
+	let arrivalRate = 0;
 	for (let j = 0; j < config.classes.length; j++) {
 		const { interarrival, service } = config.classes[j];
-		if (!(interarrival.mean > 0)) {
-			return fail(`classes[${j}].interarrival`, `classes[${j}].interarrival must have a mean > 0`);
+		if (!(interarrival.mean > 0 && Number.isFinite(interarrival.mean))) {
+			return fail(
+				`classes[${j}].interarrival`,
+				`classes[${j}].interarrival must have a finite mean > 0`
+			);
 		}
-		if (!(service.mean >= 0)) {
-			return fail(`classes[${j}].service`, `classes[${j}].service must have a mean >= 0`);
+		if (!(service.mean >= 0 && Number.isFinite(service.mean))) {
+			return fail(`classes[${j}].service`, `classes[${j}].service must have a finite mean >= 0`);
+		}
+		arrivalRate += 1 / interarrival.mean;
+	}
+	// A double carries about 16 significant digits: at simulated time T it cannot tell apart
+	// instants closer than T x 2.2e-16. The clock runs to about customers / (arrival rate); if a
+	// service time is not resolved there to a thousandth, response times round away (W = 0 when
+	// lambda = 1e-300 and mu = 1).
+	const horizon = customers / arrivalRate;
+	for (const { service } of config.classes) {
+		if (service.mean > 0 && horizon * Number.EPSILON > 1e-3 * service.mean) {
+			return fail(
+				'customers',
+				`customers: the clock would reach about ${horizon.toPrecision(3)} ` +
+					`(customers x mean interarrival time), where a double cannot resolve service times ` +
+					`of about ${service.mean.toPrecision(3)}; use fewer customers or rates closer together`
+			);
 		}
 	}
 	const h = config.histogram;

@@ -1,5 +1,5 @@
 /**
- * Waldspurger's idle memory tax (OSDI 2002, §5.2; FACTS.md): a VM's claim on memory is its
+ * Waldspurger's idle memory tax (OSDI 2002, §5.2; docs/sources.md): a VM's claim on memory is its
  * shares-per-page ratio, with idle pages charged more than active ones:
  *   rho = S / (P (f + k (1 - f))),  k = 1 / (1 - tau)
  * S shares, P pages allocated, f the fraction of them in active use, tau the tax rate (default

@@ -1,7 +1,7 @@
 /**
  * Content-based page sharing found by a scanner, Linux KSM style: every `sleepMs` it looks at
- * `pagesToScan` pages (defaults 100 pages every 20 ms, FACTS.md: 5,000 pages, about 19.5 MiB of
- * 4 KiB pages, per second). Duplicates are merged only once the scanner has seen them, so the
+ * `pagesToScan` pages (defaults 100 pages every 20 ms, docs/sources.md: 5,000 pages, about
+ * 19.5 MiB of 4 KiB pages, per second). Duplicates are merged only once the scanner has seen them, so the
  * memory reclaimed by sharing grows with the fraction of guest memory scanned so far
  * (Waldspurger, OSDI 2002, §4: up to about 60% with identical guests, 7–33% in production).
  */

@@ -16,6 +16,7 @@
  * Results are labelled "model": the latency and access rate are model choices.
  */
 import { parseConfig } from '../config.ts';
+import { formatLimit, MAX_MEMORY_WORK } from '../limits.ts';
 import { ok, type Result } from '../result.ts';
 import { memoryConfigSchema, type MemoryConfig } from './config.ts';
 import { reclaimTargets, sharesPerPage } from './idleTax.ts';
@@ -108,10 +109,16 @@ export function runMemory(input: unknown): Result<MemoryResult> {
 			error: { param: 'stepSeconds', message: 'stepSeconds: longer than durationSeconds' }
 		};
 	}
-	if (steps > 1_000_000) {
+	// Every step runs the reclamation over every VM.
+	if ((steps + 1) * c.vms.length > MAX_MEMORY_WORK) {
 		return {
 			ok: false,
-			error: { param: 'stepSeconds', message: 'stepSeconds: more than 1,000,000 steps' }
+			error: {
+				param: 'stepSeconds',
+				message:
+					`stepSeconds: ${formatLimit(steps + 1)} steps x ${c.vms.length} VMs is too much work ` +
+					`(at most ${formatLimit(MAX_MEMORY_WORK)}; shorten durationSeconds or raise stepSeconds)`
+			}
 		};
 	}
 	return ok(simulateMemory(c));

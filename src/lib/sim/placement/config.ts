@@ -13,14 +13,18 @@
  * estimate of overload; `count` repeats a VM.
  */
 import { z } from 'zod';
+import { MAX_PLACEMENT_VMS, MAX_SIZE } from '../limits.ts';
+
+/** A capacity or demand: bounded so that sums over many VMs stay exact. */
+const size = z.number().max(MAX_SIZE);
 
 export const ALGORITHMS = ['first-fit', 'first-fit-decreasing', 'best-fit', 'worst-fit'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 export const placementConfigSchema = z.strictObject({
 	host: z.strictObject({
-		cpu: z.number().positive(),
-		memory: z.number().positive(),
+		cpu: size.positive(),
+		memory: size.positive(),
 		/** Hosts available (default: as many as VMs). */
 		maxHosts: z.number().int().positive().optional()
 	}),
@@ -28,13 +32,14 @@ export const placementConfigSchema = z.strictObject({
 		.array(
 			z.strictObject({
 				name: z.string().min(1).optional(),
-				cpu: z.number().nonnegative(),
-				memory: z.number().nonnegative(),
-				count: z.number().int().positive().max(100_000).default(1),
+				cpu: size.nonnegative(),
+				memory: size.nonnegative(),
+				count: z.number().int().positive().max(MAX_PLACEMENT_VMS).default(1),
 				cv: z.number().nonnegative().max(10).default(0)
 			})
 		)
-		.min(1),
+		.min(1)
+		.max(MAX_PLACEMENT_VMS),
 	algorithms: z
 		.array(z.enum(ALGORITHMS))
 		.min(1)

@@ -4,6 +4,7 @@
  * Monte Carlo probability of overload when demand varies.
  */
 import { parseConfig } from '../config.ts';
+import { formatLimit, MAX_OVERLOAD_DRAWS, MAX_PLACEMENT_VMS } from '../limits.ts';
 import { ok, type Result } from '../result.ts';
 import { lowerBound, pack } from './binPacking.ts';
 import { placementConfigSchema, type Algorithm, type PlacementConfigInput } from './config.ts';
@@ -44,6 +45,32 @@ export function runPlacement(input: unknown): Result<PlacementResult> {
 	if (!parsed.ok) return parsed;
 	const config = parsed.value;
 	const cap = { cpu: config.host.cpu, memory: config.host.memory };
+	// Counted before the copies are made: a few entries with large counts could otherwise build
+	// an enormous list before the check.
+	const total = config.vms.reduce((s, v) => s + v.count, 0);
+	if (total > MAX_PLACEMENT_VMS) {
+		return {
+			ok: false,
+			error: {
+				param: 'vms',
+				message: `vms: ${formatLimit(total)} VMs in all, counting copies (at most ${formatLimit(MAX_PLACEMENT_VMS)})`
+			}
+		};
+	}
+	// Every trial of the overload estimate draws a demand for every VM, once per algorithm.
+	const draws = config.overload.trials * total * config.algorithms.length;
+	if (draws > MAX_OVERLOAD_DRAWS) {
+		return {
+			ok: false,
+			error: {
+				param: 'overload.trials',
+				message:
+					`overload.trials: ${formatLimit(config.overload.trials)} trials x ${formatLimit(total)} VMs x ` +
+					`${config.algorithms.length} algorithms is too much work ` +
+					`(at most ${formatLimit(MAX_OVERLOAD_DRAWS)} draws; lower overload.trials)`
+			}
+		};
+	}
 	const vms: PlacementVm[] = [];
 	config.vms.forEach((v, i) => {
 		for (let k = 0; k < v.count; k++) {
@@ -56,9 +83,6 @@ export function runPlacement(input: unknown): Result<PlacementResult> {
 			});
 		}
 	});
-	if (vms.length > 100_000) {
-		return { ok: false, error: { param: 'vms', message: 'vms: at most 100,000 VMs in all' } };
-	}
 	for (let i = 0; i < config.vms.length; i++) {
 		const v = config.vms[i];
 		if (v.cpu > cap.cpu || v.memory > cap.memory) {

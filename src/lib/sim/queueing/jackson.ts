@@ -5,7 +5,16 @@
  * arrival rates solve the traffic equations lambda = gamma + P^T lambda, and each station then
  * behaves like an independent M/M/c_i queue with arrival rate lambda_i.
  */
-import { checkInteger, checkRate, fail, ok, type Result } from '../result.ts';
+import { formatLimit, MAX_SERVERS, MAX_STATIONS } from '../limits.ts';
+import {
+	checkAtMost,
+	checkFiniteResult,
+	checkInteger,
+	checkRate,
+	fail,
+	ok,
+	type Result
+} from '../result.ts';
 import type { QueueMetrics } from './metrics.ts';
 import { fmt } from './mm1.ts';
 import { mmc } from './mmc.ts';
@@ -54,6 +63,10 @@ function solve(A: number[][], b: number[]): number[] | null {
 export function jackson({ gamma, mu, c, routing }: JacksonInput): Result<JacksonResult> {
 	const n = gamma.length;
 	if (n === 0) return fail('gamma', 'gamma must list at least one station');
+	// Solving the traffic equations takes about n^3 steps.
+	if (n > MAX_STATIONS) {
+		return fail('gamma', `gamma lists ${n} stations: at most ${formatLimit(MAX_STATIONS)}`);
+	}
 	if (mu.length !== n) return fail('mu', `mu must have ${n} entries, one per station`);
 	const servers = c ?? new Array(n).fill(1);
 	if (servers.length !== n) return fail('c', `c must have ${n} entries, one per station`);
@@ -62,7 +75,8 @@ export function jackson({ gamma, mu, c, routing }: JacksonInput): Result<Jackson
 		const e =
 			checkRate(`gamma[${i}]`, gamma[i], 'non-negative') ??
 			checkRate(`mu[${i}]`, mu[i]) ??
-			checkInteger(`c[${i}]`, servers[i], 1);
+			checkInteger(`c[${i}]`, servers[i], 1) ??
+			checkAtMost(`c[${i}]`, servers[i], MAX_SERVERS);
 		if (e) return { ok: false, error: e };
 		if (routing[i].length !== n)
 			return fail(`routing[${i}]`, `routing[${i}] must have ${n} entries`);
@@ -96,22 +110,27 @@ export function jackson({ gamma, mu, c, routing }: JacksonInput): Result<Jackson
 			stations.push({ rho: 0, L: 0, Lq: 0, W: 1 / mu[i], Wq: 0 });
 			continue;
 		}
-		const r = mmc({ lambda: li, mu: mu[i], c: servers[i] });
-		if (!r.ok) {
+		if (li >= servers[i] * mu[i]) {
 			return fail(
 				`mu[${i}]`,
 				`station ${i} is unstable: lambda[${i}] = ${fmt(li)} ≥ c mu = ${fmt(servers[i] * mu[i])}`
 			);
 		}
+		const r = mmc({ lambda: li, mu: mu[i], c: servers[i] });
+		// Stability and c were checked above, so only extreme rates can make the station fail.
+		if (!r.ok) return fail(`mu[${i}]`, `station ${i}: ${r.error.message}`);
 		const { rho, L: Li, Lq, W, Wq } = r.value;
 		stations.push({ rho, L: Li, Lq, W, Wq });
 		L += Li;
 	}
-	return ok({
+	const result = {
 		lambda: lambda.map((x) => Math.max(0, x)),
 		stations,
 		L,
 		W: L / totalIn,
 		visits: lambda.map((x) => Math.max(0, x) / totalIn)
-	});
+	};
+	const overflow = checkFiniteResult({ gamma, mu }, result);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(result);
 }

@@ -18,5 +18,17 @@ export function md1({ lambda, mu }: MD1Input): Result<MG1Metrics> {
 	if (rho >= 1) {
 		return fail('lambda', `rho = ${fmt(rho)} ≥ 1: the queue is unstable (lambda must be < mu)`);
 	}
-	return mg1({ lambda, es: 1 / mu, es2: 1 / (mu * mu) });
+	const es = 1 / mu;
+	const es2 = es * es;
+	// For mu beyond about 1e154 (or below 1e-154) 1/mu^2 leaves the range of double precision.
+	if (!(es2 > 0 && Number.isFinite(es2))) {
+		return fail('mu', `mu = ${mu} is too extreme: 1/mu^2 is out of the range of double precision`);
+	}
+	const r = mg1({ lambda, es, es2 });
+	if (r.ok) return r;
+	// mg1 names its own parameters (es, es2); the user of md1 gave lambda and mu.
+	return fail(
+		'lambda',
+		`lambda = ${lambda}, mu = ${mu}: too extreme to compute in double precision`
+	);
 }

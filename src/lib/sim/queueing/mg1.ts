@@ -5,7 +5,7 @@
  * services with the same mean but more variability give longer waits.
  */
 import type { Distribution } from '../distributions.ts';
-import { checkRate, fail, firstError, ok, type Result } from '../result.ts';
+import { checkFiniteResult, checkRate, fail, firstError, ok, type Result } from '../result.ts';
 import type { QueueMetrics } from './metrics.ts';
 import { fmt } from './mm1.ts';
 
@@ -45,7 +45,11 @@ export function mg1({ lambda, es, es2 }: MG1Input): Result<MG1Metrics> {
 	}
 	const Wq = (lambda * es2) / (2 * (1 - rho));
 	const W = Wq + es;
-	return ok({ rho, scv: Math.max(0, es2 / (es * es) - 1), L: lambda * W, Lq: lambda * Wq, W, Wq });
+	const scv = Math.max(0, es2 / (es * es) - 1);
+	const metrics = { rho, scv, L: lambda * W, Lq: lambda * Wq, W, Wq };
+	const overflow = checkFiniteResult({ lambda, es, es2 }, metrics);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(metrics);
 }
 
 /** M/G/1 with the moments of a service-time distribution. */

@@ -2,7 +2,7 @@
  * M/M/1: Poisson arrivals (rate lambda), one exponential server (rate mu), infinite FIFO queue.
  * rho = lambda/mu, L = rho/(1 - rho), W = 1/(mu - lambda) (Kleinrock, Queueing Systems I, §3.2).
  */
-import { checkRate, fail, firstError, ok, type Result } from '../result.ts';
+import { checkFiniteResult, checkRate, fail, firstError, ok, type Result } from '../result.ts';
 import type { QueueMetrics } from './metrics.ts';
 
 export interface MM1Input {
@@ -19,7 +19,10 @@ export function mm1({ lambda, mu }: MM1Input): Result<QueueMetrics> {
 	}
 	const W = 1 / (mu - lambda);
 	const Wq = rho / (mu - lambda);
-	return ok({ rho, L: rho / (1 - rho), Lq: (rho * rho) / (1 - rho), W, Wq });
+	const metrics = { rho, L: rho / (1 - rho), Lq: (rho * rho) / (1 - rho), W, Wq };
+	const overflow = checkFiniteResult({ lambda, mu }, metrics);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(metrics);
 }
 
 /** Short number formatting for messages. */

@@ -5,7 +5,17 @@
  * which never forms a^c or c! and so stays exact for thousands of servers
  * (Kleinrock, Queueing Systems I, §3.5; the recurrence is the standard one for Erlang B).
  */
-import { checkInteger, checkRate, fail, firstError, ok, type Result } from '../result.ts';
+import { MAX_SERVERS } from '../limits.ts';
+import {
+	checkAtMost,
+	checkFiniteResult,
+	checkInteger,
+	checkRate,
+	fail,
+	firstError,
+	ok,
+	type Result
+} from '../result.ts';
 import type { QueueMetrics } from './metrics.ts';
 import { fmt } from './mm1.ts';
 
@@ -40,7 +50,9 @@ export function mmc({ lambda, mu, c }: MMcInput): Result<MMcMetrics> {
 	const bad = firstError<MMcMetrics>(
 		checkRate('lambda', lambda),
 		checkRate('mu', mu),
-		checkInteger('c', c, 1)
+		checkInteger('c', c, 1),
+		// Erlang's recurrence takes one step per server.
+		checkAtMost('c', c, MAX_SERVERS)
 	);
 	if (bad) return bad;
 	const a = lambda / mu;
@@ -54,5 +66,8 @@ export function mmc({ lambda, mu, c }: MMcInput): Result<MMcMetrics> {
 	const C = erlangC(c, a);
 	const Wq = C / (c * mu - lambda);
 	const W = Wq + 1 / mu;
-	return ok({ rho, a, C, L: lambda * W, Lq: lambda * Wq, W, Wq });
+	const metrics = { rho, a, C, L: lambda * W, Lq: lambda * Wq, W, Wq };
+	const overflow = checkFiniteResult({ lambda, mu, c }, metrics);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(metrics);
 }

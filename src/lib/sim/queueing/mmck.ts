@@ -6,7 +6,17 @@
  * (t_n = t_(n-1) a / min(n, c)) and rescaled when large, so big c and K neither overflow nor
  * lose precision.
  */
-import { checkInteger, checkRate, fail, firstError, ok, type Result } from '../result.ts';
+import { MAX_CAPACITY, MAX_SERVERS } from '../limits.ts';
+import {
+	checkAtMost,
+	checkFiniteResult,
+	checkInteger,
+	checkRate,
+	fail,
+	firstError,
+	ok,
+	type Result
+} from '../result.ts';
 import type { QueueMetrics } from './metrics.ts';
 
 export interface MMcKInput {
@@ -50,11 +60,13 @@ export function mmck({ lambda, mu, c, k }: MMcKInput): Result<MMcKMetrics> {
 		checkRate('lambda', lambda),
 		checkRate('mu', mu),
 		checkInteger('c', c, 1),
-		checkInteger('k', k, 1)
+		checkAtMost('c', c, MAX_SERVERS),
+		checkInteger('k', k, 1),
+		// The probabilities p_0..p_K are an array of K + 1 numbers, computed in three passes.
+		checkAtMost('k', k, MAX_CAPACITY)
 	);
 	if (bad) return bad;
 	if (k < c) return fail('k', `k = ${k} must be >= c = ${c} (k counts the customers in service)`);
-	if (k > 10_000_000) return fail('k', `k = ${k} is too large (at most 10,000,000)`);
 	const p = mmckProbabilities(lambda, mu, c, k);
 	let L = 0;
 	let Lq = 0;
@@ -64,7 +76,7 @@ export function mmck({ lambda, mu, c, k }: MMcKInput): Result<MMcKMetrics> {
 	}
 	const pK = p[k];
 	const lambdaEff = lambda * (1 - pK);
-	return ok({
+	const metrics = {
 		rho: lambda / (c * mu),
 		utilization: lambdaEff / (c * mu),
 		p0: p[0],
@@ -74,5 +86,8 @@ export function mmck({ lambda, mu, c, k }: MMcKInput): Result<MMcKMetrics> {
 		Lq,
 		W: L / lambdaEff,
 		Wq: Lq / lambdaEff
-	});
+	};
+	const overflow = checkFiniteResult({ lambda, mu, c, k }, metrics);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(metrics);
 }

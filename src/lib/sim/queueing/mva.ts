@@ -6,7 +6,16 @@
  *   X(n)   = n / (Z + sum_k R_k(n))    throughput (interactive response time law)
  *   Q_k(n) = X(n) R_k(n)               Little's law at station k
  */
-import { checkInteger, checkRate, fail, ok, type Result } from '../result.ts';
+import { formatLimit, MAX_MVA_STEPS, MAX_POPULATION } from '../limits.ts';
+import {
+	checkAtMost,
+	checkFiniteResult,
+	checkInteger,
+	checkRate,
+	fail,
+	ok,
+	type Result
+} from '../result.ts';
 
 export interface MVAInput {
 	/** Service demand D_k of each queueing station (seconds per job). */
@@ -41,9 +50,19 @@ export function mva({ demands, think, n }: MVAInput): Result<MVAResult> {
 		const e = checkRate(`demands[${k}]`, demands[k], 'non-negative');
 		if (e) return { ok: false, error: e };
 	}
-	const e1 = checkRate('think', think, 'non-negative') ?? checkInteger('n', n, 1);
+	const e1 =
+		checkRate('think', think, 'non-negative') ??
+		checkInteger('n', n, 1) ??
+		checkAtMost('n', n, MAX_POPULATION);
 	if (e1) return { ok: false, error: e1 };
-	if (n > 1_000_000) return fail('n', `n = ${n} is too large (at most 1,000,000)`);
+	// The recursion visits every station once per customer.
+	if (n * demands.length > MAX_MVA_STEPS) {
+		return fail(
+			'n',
+			`n = ${n} customers x ${demands.length} stations is too much work ` +
+				`(n x stations at most ${formatLimit(MAX_MVA_STEPS)})`
+		);
+	}
 	const totalDemand = demands.reduce((s, d) => s + d, 0);
 	if (totalDemand + think <= 0) {
 		return fail('demands', 'demands and think time are all zero: throughput would be infinite');
@@ -64,8 +83,9 @@ export function mva({ demands, think, n }: MVAInput): Result<MVAResult> {
 		X.push(x);
 		R.push(r);
 	}
-	const maxDemand = Math.max(...demands);
-	return ok({
+	// A loop, not Math.max(...demands): spreading a long list overflows the call stack.
+	const maxDemand = demands.reduce((m, d) => Math.max(m, d), 0);
+	const result = {
 		X,
 		R,
 		stationR: Array.from(Rk),
@@ -76,5 +96,8 @@ export function mva({ demands, think, n }: MVAInput): Result<MVAResult> {
 			maxDemand,
 			kneePopulation: maxDemand > 0 ? (totalDemand + think) / maxDemand : null
 		}
-	});
+	};
+	const overflow = checkFiniteResult({ demands, think, n }, result);
+	if (overflow) return { ok: false, error: overflow };
+	return ok(result);
 }

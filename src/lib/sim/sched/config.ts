@@ -1,7 +1,8 @@
 /**
  * The vCPU scheduling model's JSON configuration (examples/models/sched.json). Times are in
  * milliseconds unless the name says otherwise. Defaults for Xen credit and Linux CFS come from
- * FACTS.md ("Scheduling"); the others from the Xen source or, where marked, are model choices.
+ * docs/sources.md ("Scheduling"); the others from the Xen source or, where marked, are model
+ * choices.
  *
  * {
  *   "pcpus": 2, "durationMs": 2000, "seed": 1,
@@ -51,9 +52,9 @@ export type PolicyName = (typeof POLICIES)[number];
 
 export const policySchema = z.strictObject({
 	name: z.enum(POLICIES),
-	/** Time slice: rr, credit (30 ms, FACTS.md), co-scheduling. */
+	/** Time slice: rr, credit (30 ms, docs/sources.md), co-scheduling. */
 	sliceMs: ms.optional(),
-	/** Xen credit tick: 10 ms (FACTS.md). */
+	/** Xen credit tick: 10 ms (docs/sources.md). */
 	tickMs: ms.default(10),
 	/** Xen credit: credits are handed out every 3 ticks (CSCHED_TICKS_PER_ACCT in Xen's sched/credit.c). */
 	accountingMs: ms.default(30),
@@ -62,7 +63,10 @@ export const policySchema = z.strictObject({
 	minSliceMs: ms.default(0.5),
 	maxSliceMs: ms.default(10),
 	ratelimitMs: z.number().nonnegative().default(1),
-	/** CFS (FACTS.md, Linux before 6.6): sched_latency 6 ms and min_granularity 0.75 ms, wakeup granularity 1 ms, each x (1 + log2 ncpus). */
+	/**
+	 * CFS (docs/sources.md, Linux before 6.6): sched_latency 6 ms and min_granularity 0.75 ms,
+	 * wakeup granularity 1 ms, each x (1 + log2 ncpus).
+	 */
 	latencyMs: ms.default(6),
 	minGranularityMs: ms.default(0.75),
 	wakeupGranularityMs: ms.default(1),
@@ -77,7 +81,7 @@ export type PolicyConfig = z.output<typeof policySchema>;
 export const vmSchema = z.strictObject({
 	name: z.string().min(1).optional(),
 	vcpus: z.number().int().min(1).max(64).default(1),
-	/** Relative weight; Xen credit's default is 256 (FACTS.md). */
+	/** Relative weight; Xen credit's default is 256 (docs/sources.md). */
 	weight: z.number().int().min(1).max(65535).default(256),
 	/** Cap in percent of one CPU (Xen credit; 0 = none, 150 = one and a half CPUs). */
 	cap: z.number().min(0).max(6400).default(0),

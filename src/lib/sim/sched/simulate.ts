@@ -7,13 +7,14 @@
  * - steal time: runnable but not running (what a guest sees as %steal);
  * - wake-up latency and request response-time percentiles;
  * - spin time, and the part of it lost to lock-holder preemption (the lock holder was runnable but
- *   descheduled while others spun: Uhlig et al., VM'04, FACTS.md);
+ *   descheduled while others spun: Uhlig et al., VM'04, docs/sources.md);
  * - pCPU time left idle while a vCPU that was allowed to run waited (0 = work-conserving);
  * - a Gantt trace of what ran where.
  * Caps are enforced here for every policy: a VM may use at most cap x capPeriod of CPU time in
  * each cap period.
  */
 import { parseConfig } from '../config.ts';
+import { formatLimit, MAX_SCHED_WORK } from '../limits.ts';
 import { TimeAverage } from '../des/timeAverage.ts';
 import { Random } from '../random.ts';
 import { ok, type Result } from '../result.ts';
@@ -99,7 +100,7 @@ export interface SchedResult {
 
 const MAX_SEGMENTS = 50_000;
 
-/** Xen credit's 30 ms slice (FACTS.md), used by every slice-based policy unless configured. */
+/** Xen credit's 30 ms slice (docs/sources.md), for every slice-based policy unless configured. */
 const DEFAULT_SLICE_MS = 30;
 
 function defaultCapPeriodMs(policy: PolicyConfig): number {
@@ -176,12 +177,16 @@ export function runSched(input: unknown): Result<SchedResult> {
 		};
 	}
 	const totalVcpus = config.vms.reduce((s, vm) => s + vm.vcpus, 0);
-	if (steps * (totalVcpus + config.pcpus) > 2e9) {
+	// Every step visits every vCPU and pCPU.
+	const work = steps * (totalVcpus + config.pcpus);
+	if (work > MAX_SCHED_WORK) {
 		return {
 			ok: false,
 			error: {
 				param: 'durationMs',
-				message: 'durationMs: too long for this many vCPUs at this resolution'
+				message:
+					`durationMs: ${formatLimit(steps)} steps x ${totalVcpus + config.pcpus} vCPUs and pCPUs ` +
+					`is too much work (at most ${formatLimit(MAX_SCHED_WORK)}; shorten durationMs or raise resolutionUs)`
 			}
 		};
 	}

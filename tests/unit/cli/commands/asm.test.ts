@@ -46,4 +46,35 @@ describe('virtlab asm', () => {
 		expect(await command.run([join(dir, 'none.s'), '--bogus'])).toBe(2);
 		expect(await command.run([])).toBe(2);
 	});
+
+	it('says in one line why it cannot read a folder or write into one, or into a missing folder', async () => {
+		// Observed before the fix: each of these ended in a Node stack trace (EISDIR, ENOENT).
+		const src = join(dir, 'ok.s');
+		writeFileSync(src, 'nop\n');
+		expect(await command.run([dir])).toBe(1);
+		expect(err).toBe(`virtlab asm: cannot read '${dir}': it is a folder\n`);
+		err = '';
+		expect(await command.run([src, '-o', dir])).toBe(1);
+		expect(err).toBe(`virtlab asm: cannot write '${dir}': it is a folder\n`);
+		err = '';
+		const missing = join(dir, 'missing', 'ok.elf');
+		expect(await command.run([src, '-o', missing])).toBe(1);
+		expect(err).toBe(
+			`virtlab asm: cannot write '${missing}': there is no folder '${join(dir, 'missing')}'\n`
+		);
+		err = '';
+		expect(await command.run(['/dev/zero'])).toBe(1);
+		expect(err).toMatch(/^virtlab asm: cannot read '\/dev\/zero': not a regular file/);
+	});
+
+	it('reports an .include of a device or a folder at the directive instead of hanging', async () => {
+		// Observed before the fix: `.include "/dev/zero"` read forever.
+		const src = join(dir, 'inc.s');
+		writeFileSync(src, 'nop\n.include "/dev/zero"\n.include "."\n');
+		expect(await command.run([src])).toBe(1);
+		expect(err).toBe(
+			`${src}:2:10: error: cannot include '/dev/zero': not a regular file (a device or a pipe?)\n` +
+				`${src}:3:10: error: cannot include '.': it is a folder\n`
+		);
+	});
 });

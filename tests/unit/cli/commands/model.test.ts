@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { command } from '../../../../src/cli/commands/model.ts';
 
@@ -36,7 +39,7 @@ describe('virtlab model (in-process)', () => {
 		expect(r.W).toBeCloseTo(10, 10);
 	});
 
-	it('mmc, mmck, mg1, md1 carry C; p0, pK, lambdaEff; and the FACTS.md values', async () => {
+	it('mmc, mmck, mg1, md1 carry C; p0, pK, lambdaEff; and the docs/sources.md values', async () => {
 		const mmc = await runJson(['mmc', '--lambda', '4', '--mu', '1', '--c', '5']);
 		expect(mmc.C).toBeCloseTo(0.55411, 5);
 		out = '';
@@ -174,7 +177,10 @@ describe('virtlab model (in-process)', () => {
 		],
 		[['mm1', '--lambda', 'fast', '--mu', '1'], "--lambda must be a number (got 'fast')"],
 		[['mm1', '--lambda', '0.5'], 'mm1 needs --mu'],
-		[['mm1', '--lambda', '0.5', '--mu', '1', '--nu', '3'], 'unknown parameter --nu'],
+		[
+			['mm1', '--lambda', '0.5', '--mu', '1', '--nu', '3'],
+			"unknown option '--nu' (expected --lambda, --mu)"
+		],
 		[['mmc', '--lambda', '1', '--mu', '1', '--c', '0'], 'c must be an integer >= 1'],
 		[['mva', '--demands', '0.2,x', '--n', '5'], '--demands must be a comma-separated list'],
 		[['sched', '--config', 'no/such/file.json'], 'no such file'],
@@ -186,6 +192,79 @@ describe('virtlab model (in-process)', () => {
 		expect(out).toBe('');
 		expect(err).toContain(message);
 		expect(err.trim().split('\n')).toHaveLength(1);
+	});
+
+	describe('absurd values end in one line naming the parameter, exit status 2', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'virtlab-model-'));
+		const config = (name: string, content: string): string => {
+			const path = join(dir, name);
+			writeFileSync(path, content);
+			return path;
+		};
+		const deep = config('deep.json', '['.repeat(100_000) + ']'.repeat(100_000));
+		const deepObjects = config('deep-objects.json', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+		const longSched = config(
+			'long-sched.json',
+			'{"pcpus":1,"durationMs":600000,"resolutionUs":1,"policy":{"name":"rr"},"vms":[{}]}'
+		);
+		const hugeMemory = config(
+			'huge-memory.json',
+			'{"host":{"memoryMB":1e308},"vms":[{"memoryMB":1}]}'
+		);
+		const manyVms = config(
+			'many-vms.json',
+			'{"host":{"cpu":1,"memory":1},"vms":[' +
+				new Array(10).fill('{"cpu":1,"memory":1,"count":10000}').join(',') +
+				']}'
+		);
+
+		it.each([
+			// Each of these used to print a stack trace.
+			[['bench', '--customers', '0'], 'customers must be an integer in 1..100,000,000'],
+			[['mva', '--demands', '0.2,0.1', '--n', '150000'], 'n = 150000 is too large'],
+			[['sched', '--config', deep], 'nest more than 32 levels'],
+			[['memory', '--config', deep], 'nest more than 32 levels'],
+			[['placement', '--config', deepObjects], 'nest more than 32 levels'],
+			// Each of these used to run for seconds or hang.
+			[['mmc', '--lambda', '1', '--mu', '1', '--c', '1e308'], 'c = 1e+308 is too large'],
+			[['mmc', '--lambda', '1', '--mu', '1', '--c', '1e9'], 'c = 1000000000 is too large'],
+			[['des-mmc', '--lambda', '1', '--mu', '1', '--c', '1e9'], 'c (servers) must be'],
+			[['jackson', '--gamma', '1', '--mu', '2', '--c', '1e9', '--routing', '0'], 'c[0] ='],
+			[['sched', '--config', longSched], 'durationMs: '],
+			[['placement', '--config', manyVms], 'vms: 100,000 VMs in all'],
+			// Customers of the simulations: bounded, and nothing but a positive integer.
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--customers', '1e9'], 'customers must be'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--customers', '1e308'], 'customers must be'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--customers', '-5'], 'customers must be'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--customers', '2.5'], '--customers must be'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--customers', 'NaN'], '--customers must be'],
+			[
+				['des-mmc', '--lambda', '1', '--mu', '1', '--c', '2', '--customers', 'Infinity'],
+				'--customers'
+			],
+			[
+				['des-queue', '--arrival', 'exp:1', '--service', 'exp:2', '--customers', '1e9'],
+				'customers'
+			],
+			[['bench', '--customers', '1e308'], 'customers must be'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--seed', '1e308'], 'seed must be'],
+			// c = 0 is a bad c, not an unstable queue.
+			[['des-queue', '--arrival', 'exp:1', '--service', 'exp:2', '--c', '0'], 'c (servers) must'],
+			// Extreme rates whose results overflow double precision.
+			[['mmck', '--lambda', '1e300', '--mu', '1e-300', '--c', '1', '--k', '9'], 'lambda = 1e+300'],
+			[['md1', '--lambda', '1e-300', '--mu', '1e200'], 'mu = 1e+200 is too extreme'],
+			[['mva', '--demands', '1e308,1e308', '--n', '5'], 'demands = [1e+308, 1e+308]'],
+			[['memory', '--config', hugeMemory], 'host.memoryMB: '],
+			[['des-mm1', '--lambda', '1e-320', '--mu', '1'], 'lambda = 1e-320 is too small'],
+			[['des-mm1', '--lambda', '1e-300', '--mu', '1'], 'customers: the clock would reach']
+		])('%j', async (args, message) => {
+			expect(await command.run(args)).toBe(2);
+			expect(out).toBe('');
+			expect(err).toContain(message);
+			expect(err).toMatch(new RegExp(`^virtlab model ${args[0]}: `));
+			expect(err.trim().split('\n')).toHaveLength(1);
+			expect(err).not.toMatch(/^\s+at /m);
+		});
 	});
 
 	it('--help lists every model and its parameters', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, readParams, type ParamSpec } from '../../../../src/cli/model/args.ts';
+import { readParams, type ParamSpec } from '../../../../src/cli/model/args.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
 const specs: ParamSpec[] = [
@@ -9,21 +9,6 @@ const specs: ParamSpec[] = [
 ];
 
 describe('model arguments', () => {
-	it('parses the model name, --key value, --key=value, --json and negative numbers', () => {
-		const a = unwrap(parseArgs(['mm1', '--lambda', '0.5', '--mu=1', '--x', '-2', '--json']));
-		expect(a.name).toBe('mm1');
-		expect(Object.fromEntries(a.params)).toEqual({ lambda: '0.5', mu: '1', x: '-2' });
-		expect(a.json).toBe(true);
-	});
-
-	it('rejects a flag without a value, a repeated flag and a stray word', () => {
-		expect(parseArgs(['mm1', '--lambda']).ok).toBe(false);
-		expect(parseArgs(['mm1', '--lambda', '--mu', '1']).ok).toBe(false);
-		const twice = parseArgs(['mm1', '--mu', '1', '--mu', '2']);
-		expect(twice.ok ? '' : twice.error.param).toBe('mu');
-		expect(parseArgs(['mm1', 'extra']).ok).toBe(false);
-	});
-
 	it('reads numbers, integers, lists and defaults', () => {
 		const v = unwrap(
 			readParams(

@@ -16,7 +16,7 @@ describe('simulated queues of virtlab model', () => {
 			expect(r.ok).toBe(true);
 			return r.ok ? (r.value.json as { Wanalytic: number | null }).Wanalytic : undefined;
 		};
-		// M/M/2/4 (FACTS.md): L = 20/9, lambdaEff = 2 (1 - 2/9) = 14/9, so W = 20/14.
+		// M/M/2/4 (docs/sources.md): L = 20/9, lambdaEff = 2 (1 - 2/9) = 14/9, so W = 20/14.
 		expect(await w('exp:2', 'exp:1', 2, 4)).toBeCloseTo(20 / 14, 12);
 		expect(await w('exp:1', 'exp:1', 2)).toBeCloseTo(4 / 3, 12);
 		expect(await w('exp:0.5', 'det:1', 1)).toBeCloseTo(1.5, 12);

@@ -30,4 +30,13 @@ describe('model output formatting', () => {
 		).toBe('a     1\nlong  2\n');
 		expect(formatGrid(['x', 'y'], [[1, 10]])).toBe('x   y\n1  10\n');
 	});
+
+	it('formats 150,000 rows (Math.max(...widths) used to overflow the call stack)', () => {
+		const rows = Array.from({ length: 150_000 }, (_, i) => [i, i / 2]);
+		const grid = formatGrid(['n', 'half'], rows);
+		expect(grid.split('\n')).toHaveLength(150_002); // header, rows, final newline
+		const table = formatTable(rows.map(([k, v]): [string, unknown] => [String(k), v]));
+		// Labels are padded to the longest, '149999': six characters.
+		expect(table.split('\n')[0]).toBe('0       0');
+	});
 });

@@ -114,13 +114,66 @@ describe('assemble: diagnostics', () => {
 	});
 });
 
+describe('assemble: symbols defined after their use', () => {
+	// GNU as 2.40 needs an instruction's immediate when it reads the line: a symbol defined later
+	// is "illegal operands" (addi, lui, lw, sw, auipc), "requires absolute expression" (slli,
+	// csrrwi) or an "unknown CSR". Targets of branches and jumps, %hi/%lo and data are fixed up
+	// later and may come first.
+	it('rejects an immediate whose .equ comes later, at the operand, as GNU as does', () => {
+		const src =
+			'addi a0, a1, FWD\nlui a0, FWD\nlw a0, FWD(a1)\nsw a0, FWD(a1)\nauipc a0, FWD\n.equ FWD, 4';
+		const found = errors(src);
+		expect(found.map((e) => [e.line, e.column, e.endColumn])).toEqual([
+			[1, 14, 17],
+			[2, 9, 12],
+			[3, 8, 11],
+			[4, 8, 11],
+			[5, 11, 14]
+		]);
+		expect(found[0].message).toBe(
+			"illegal operands: symbol 'FWD' is defined only later (line 6); an immediate must be known where it is used"
+		);
+		expect(errors('slli a0, a1, FWD\n.equ FWD, 1')[0].message).toMatch(
+			/^instruction slli requires absolute expression: symbol 'FWD' is defined only later/
+		);
+		expect(errors('csrrw a0, FWD, a1\n.equ FWD, 0x300')[0].message).toMatch(
+			/^unknown CSR 'FWD': symbol 'FWD' is defined only later/
+		);
+		expect(errors('.insn i 0x13, 0, a0, a1, FWD\n.equ FWD, 1')[0].message).toMatch(
+			/^illegal operands: symbol 'FWD' is defined only later/
+		);
+	});
+
+	it('accepts the symbol later in data, branch targets and %hi/%lo', () => {
+		const src = '.word FWD\nlui a0, %hi(FWD)\naddi a0, a0, %lo(FWD)\n.equ FWD, 0x12345678';
+		expect(errors(src)).toEqual([]);
+		expect(words(src)).toEqual([0x12345678, 0x12345537, 0x67850513]);
+	});
+
+	it('rejects an address as an immediate', () => {
+		expect(errors('x: addi a0, a1, x')[0]).toMatchObject({
+			column: 17,
+			message: "illegal operands: 'x' is an address, not a constant (use %lo(x), or la to load it)"
+		});
+	});
+
+	it('uses the value a .set symbol has at the instruction, as GNU as does', () => {
+		expect(words('.set S, 1\naddi a0, a1, S\n.set S, 2')).toEqual([0x00158513]);
+	});
+
+	it('still names a symbol that is never defined', () => {
+		expect(errors('addi a0, a1, NEVER')[0].message).toBe("undefined symbol 'NEVER'");
+	});
+});
+
 describe('assemble: never throws', () => {
 	const tokens = [
 		'addi', 'a0', 'x31', ',', '(', ')', '%hi', '%lo(', '%pcrel_lo', '1b', '1f', '1:', 'label:', 'label',
 		'.word', '.macro', '.endm', '.if', '.ifdef', '.else', '.endif', '.align', '.space', '.equ', '.section',
 		'.data', '.bss', '"str', '"ok"', "'", '\\', '\\arg', '0x', '0b2', '-', '~', '<<', '>>', '/', '%', '*',
 		'99999999999999999999', '-2048', '.', ';', '\n', '#', 'li', 'la', 'call', 'csrr', 'mstatus', 'lr.w.aq',
-		'amoadd.w.aqrl', 'fence', 'iorw', 'sfence.vma', '.include', '.option', 'jalr', '=', ':', '.rept', '.endr', '100000'
+		'amoadd.w.aqrl', 'fence', 'iorw', 'sfence.vma', '.include', '.option', 'jalr', '=', ':', '.rept', '.endr', '100000',
+		'.irp', '.irpc', '.insn', '.org', 'r', 'i', 'b', 'OP', 'LOAD', '0x33', '\\x', 'x'
 	]; // prettier-ignore
 
 	it('treats names of JavaScript object properties as plain unknown names', () => {

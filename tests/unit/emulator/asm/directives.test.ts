@@ -85,13 +85,13 @@ describe('.rept', () => {
 
 	it('reports a bad count, a missing .endr and a runaway size', () => {
 		expect(assemble('.rept -1\n.endr').diagnostics[0].message).toBe(
-			'.rept expects a count from 0 to 100000'
+			'negative count for .rept - ignored'
 		);
 		expect(assemble('.rept 2\nnop').diagnostics[0].message).toBe('.rept has no matching .endr');
 		const huge = `.rept 100000\n${'nop\n'.repeat(10)}.endr\n.rept 100000\nnop\n.endr`;
 		const diagnostics = assemble(huge).diagnostics;
 		expect(diagnostics.map((d) => d.message)).toEqual([
-			'.rept would make more than 500000 lines; stopping'
+			'.rept would make more than 250000 lines; stopping'
 		]);
 	});
 });
@@ -109,6 +109,55 @@ describe('more directives', () => {
 	it('store 8-byte values with .dword and 4-byte values with .long', () => {
 		expect(section('.data\n.dword 0x1122334455667788\n.long 1', '.data')).toEqual([
 			0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 1, 0, 0, 0
+		]);
+	});
+});
+
+describe('.org', () => {
+	it('moves forward to an offset in the section, filling with zeros or the fill byte', () => {
+		// As GNU as 2.40 assembles it: code is filled with zeros too, not with nops.
+		const text = section('nop\n.org 0x10\nnop\n.org 0x20, 0xaa\nnop\n.org . + 8\nnop', '.text');
+		expect(text).toEqual([
+			...[0x13, 0, 0, 0, ...Array(12).fill(0)],
+			...[0x13, 0, 0, 0, ...Array(12).fill(0xaa)],
+			...[0x13, 0, 0, 0, ...Array(8).fill(0)],
+			...[0x13, 0, 0, 0]
+		]);
+		expect(
+			section('.data\n.byte 1\n.org 4, 0x55\n.byte 2\n.org 8, 0x1234\n.byte 3', '.data')
+		).toEqual([1, 0x55, 0x55, 0x55, 2, 0x34, 0x34, 0x34, 3]);
+		expect(section('.data\n.equ K, 2\n.byte 1\n.org K\n.byte 2\n.org 3', '.data')).toEqual([
+			1, 0, 2
+		]);
+	});
+
+	it('refuses to move backwards, with GNU as message, at the .org operand', () => {
+		const [e] = assemble('nop\nnop\n.org 4').diagnostics;
+		expect(e).toMatchObject({ line: 3, column: 6, endColumn: 7, severity: 'error' });
+		expect(e.message).toBe('attempt to move .org backwards (from offset 8 to 4)');
+		expect(assemble('.org -1').diagnostics[0].message).toMatch(/^attempt to move \.org backwards/);
+	});
+
+	it('refuses an address in another section, junk and a missing operand', () => {
+		expect(assemble('.data\nx: .byte 1\n.text\n.org x').diagnostics[0].message).toBe(
+			'invalid segment ".data": .org needs an offset in the current section (.text)'
+		);
+		expect(assemble('.org 0x80, 1, 2').diagnostics[0].message).toBe(
+			'.org expects an offset and an optional fill byte'
+		);
+		expect(assemble('.org').diagnostics[0].message).toBe(
+			'.org expects an offset and an optional fill byte'
+		);
+		expect(assemble('.org 0x7fffffff').diagnostics[0].message).toMatch(/would exceed/);
+	});
+
+	it('takes an undefined symbol as zero with a warning, as GNU as does', () => {
+		const { diagnostics } = assemble('.org later\nlater: nop');
+		expect(diagnostics).toEqual([
+			expect.objectContaining({
+				severity: 'warning',
+				message: "symbol 'later' undefined; zero assumed"
+			})
 		]);
 	});
 });

@@ -26,6 +26,22 @@ describe('li', () => {
 		expect(listing('li a0, 0xffffffff')).toEqual(['addi a0,zero,-1']);
 	});
 
+	it('into x0 always ends with addi, as GNU as does (load_const keeps addi when the lui went to x0)', () => {
+		// Bytes from riscv64-unknown-elf-as 2.40: lui x0 leaves x0 zero, so GNU's "is the high
+		// register still x0?" test also emits the addi, even with a zero low part.
+		expect(listing('li x0, 4096')).toEqual(['lui zero,0x1', 'addi zero,zero,0']);
+		expect(listing('li x0, 0x80000000')).toEqual(['lui zero,0x80000', 'addi zero,zero,0']);
+		expect(listing('li x0, 0x12345678')).toEqual(['lui zero,0x12345', 'addi zero,zero,1656']);
+		expect(listing('li x0, 2048')).toEqual(['lui zero,0x1', 'addi zero,zero,-2048']);
+		expect(listing('li x0, 5\nli x0, 0\nli x0, -1')).toEqual([
+			'addi zero,zero,5',
+			'addi zero,zero,0',
+			'addi zero,zero,-1'
+		]);
+		// Other registers keep the one-instruction lui.
+		expect(listing('li a0, 0x12345000')).toEqual(['lui a0,0x12345']);
+	});
+
 	it('rejects values wider than 32 bits', () => {
 		expect(assemble('li a0, 0x100000000').diagnostics[0].message).toBe(
 			'li value 4294967296 does not fit in 32 bits'
@@ -98,6 +114,89 @@ describe('pseudo-instructions', () => {
 			'jalr expects 1 to 3 operands: rs | rd, offset(rs1) | rd, rs1, imm12'
 		);
 		expect(assemble('ret a0').diagnostics[0].message).toBe('ret expects 0 operands');
+	});
+});
+
+describe('GNU as expansions of call, la and lla', () => {
+	it('call rd, symbol goes through t1, whatever rd is', () => {
+		// GNU's opcode table gives "call d,c" the fixed rs1 t1; only plain "call c" uses ra.
+		expect(listing('call a0, f\ncall ra, f\ncall zero, f\nf: nop')).toEqual([
+			'auipc t1,0x0',
+			'jalr a0,24(t1)',
+			'auipc t1,0x0',
+			'jalr ra,16(t1)',
+			'auipc t1,0x0',
+			'jalr zero,8(t1)',
+			'addi zero,zero,0'
+		]);
+	});
+
+	it('la and lla of a constant load it like li', () => {
+		expect(listing('la a0, 5\nlla a1, 0x80000010\nla t0, -1\nla t1, 0x800')).toEqual([
+			'addi a0,zero,5',
+			'lui a1,0x80000',
+			'addi a1,a1,16',
+			'addi t0,zero,-1',
+			'lui t1,0x1',
+			'addi t1,t1,-2048'
+		]);
+		expect(listing('.equ K, 0x12345678\n.equ S, 5\nla a2, K\nlla a3, S\nla x0, 4096')).toEqual([
+			'lui a2,0x12345',
+			'addi a2,a2,1656',
+			'addi a3,zero,5',
+			'lui zero,0x1',
+			'addi zero,zero,0'
+		]);
+	});
+
+	it('la of a symbol defined later, or of a label, stays PC-relative', () => {
+		// Linked at 0x80000000, GNU emits auipc a0,0x80001 / addi a0,a0,0 for the later
+		// .equ L, 0x1000 (the constant is not known yet when la is read).
+		const { image } = assemble('la a0, L\nla a1, x\nx: nop\n.equ L, 0x1000', {
+			base: 0x80000000
+		});
+		const v = new DataView(image!.sections[0].bytes.buffer);
+		expect([0, 4, 8, 12].map((o) => v.getUint32(o, true))).toEqual([
+			0x80001517, 0x00050513, 0x00000597, 0x00858593
+		]);
+	});
+
+	it('la rejects a constant above 32 bits as GNU does', () => {
+		expect(assemble('la a0, 0x100000000').diagnostics[0].message).toBe('offset too large');
+	});
+});
+
+describe('Zbb-like and other GNU pseudo-instructions', () => {
+	it('sext.b, sext.h and zext.h are shift pairs on RV32 without Zbb', () => {
+		expect(listing('sext.b a0, a1\nsext.h a2, a3\nzext.h a4, a5')).toEqual([
+			'slli a0,a1,0x18',
+			'srai a0,a0,0x18',
+			'slli a2,a3,0x10',
+			'srai a2,a2,0x10',
+			'slli a4,a5,0x10',
+			'srli a4,a4,0x10'
+		]);
+	});
+
+	it('sgt and sgtu swap the sources of slt and sltu', () => {
+		expect(listing('sgt t0, t1, t2\nsgtu s0, s1, s2')).toEqual(['slt t0,t2,t1', 'sltu s0,s2,s1']);
+	});
+
+	it('jump label, temp is auipc temp + jalr zero', () => {
+		expect(listing('jump f, t0\njump f, a0\nf: nop')).toEqual([
+			'auipc t0,0x0',
+			'jalr zero,16(t0)',
+			'auipc a0,0x0',
+			'jalr zero,8(a0)',
+			'addi zero,zero,0'
+		]);
+		expect(assemble('jump f\nf: nop').diagnostics[0].message).toBe(
+			'jump expects 2 operands: label, temp'
+		);
+		// GNU rejects the register-first order too ("illegal operands"); we say which order to use.
+		expect(assemble('jump a0, f\nf: nop').diagnostics[0].message).toMatch(
+			/^expected a label as the target, found register 'a0' \(jump takes the label first/
+		);
 	});
 });
 

@@ -35,6 +35,38 @@ describe('tokenizeLine', () => {
 		expect(t.bytes).toEqual([97, 10, 9, 34, 65, 65, 92]);
 	});
 
+	it('decodes escapes as GNU as 2.40 does (read.c next_char_of_string)', () => {
+		// Bytes from riscv64-unknown-elf-as 2.40 for each string.
+		const bytes = (src: string) => tokenizeLine(src).statements[0].tokens[0].bytes;
+		// Only \b \f \n \r \t \v are letters with a meaning; any other character stands for itself.
+		expect(bytes('"\\e\\a\\v\\b\\f\\r\\q\\E\\\'"')).toEqual([
+			0x65, 0x61, 0x0b, 0x08, 0x0c, 0x0d, 0x71, 0x45, 0x27
+		]);
+		// Up to three digits, 8 and 9 included, each times 8, keeping the low byte.
+		expect(bytes('"\\0\\07\\1011\\377\\400\\777\\8\\18\\99"')).toEqual([
+			0x00, 0x07, 0x41, 0x31, 0xff, 0x00, 0xff, 0x08, 0x10, 0x51
+		]);
+		// \x takes every hex digit that follows (keeping the low byte); none at all is 0.
+		expect(bytes('"\\x41\\x4142\\X41\\x\\xg"')).toEqual([0x41, 0x42, 0x41, 0x00, 0x00, 0x67]);
+		// Before a non-ASCII character the backslash changes nothing: é stays UTF-8 c3 a9.
+		expect(bytes('"\\é"')).toEqual([0xc3, 0xa9]);
+	});
+
+	it('reads a character constant escape as GNU as 2.40 does: only \\b \\f \\n \\r \\t', () => {
+		// The GNU as input scrubber (app.c) turns '\c into a number; anything else is the character.
+		const values = (line: string) => tokenizeLine(line).statements[0].tokens.map((t) => t.value);
+		expect(values("'\\b '\\f '\\n '\\r '\\t")).toEqual([8n, 12n, 10n, 13n, 9n]);
+		expect(values("'\\e '\\a '\\v '\\0' '\\q '\\\\ '\\'")).toEqual([
+			0x65n,
+			0x61n,
+			0x76n,
+			0x30n,
+			0x71n,
+			0x5cn,
+			0x27n
+		]);
+	});
+
 	it('stops at # comments and splits statements at ;', () => {
 		expect(kinds('nop ; ecall # ; ebreak')).toEqual([['ident:nop'], ['ident:ecall']]);
 	});

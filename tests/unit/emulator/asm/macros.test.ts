@@ -49,6 +49,20 @@ describe('macros', () => {
 		expect(substitute('add \\reg, \\r, \\r\\()x \\@', bound, 3)).toBe('add t1, a0, a0x 3');
 	});
 
+	it('takes the longest parameter name that ends where a name cannot go on', () => {
+		const bound = new Map([
+			['a', '1'],
+			['a.b', '2']
+		]);
+		expect(substitute('\\a.b \\a.c \\ab \\a', bound, 0)).toBe('2 1.c \\ab 1');
+	});
+
+	it('gives up on a line longer than the limit', () => {
+		const bound = new Map([['a', 'x'.repeat(100)]]);
+		expect(substitute('\\a\\a', bound, 0, 200)).toHaveLength(200);
+		expect(substitute('\\a\\a\\a', bound, 0, 200)).toBeUndefined();
+	});
+
 	it('splits arguments at top-level commas only', () => {
 		expect(splitArguments('a, f(1, 2), "x,y"')).toEqual(['a', 'f(1, 2)', '"x,y"']);
 	});

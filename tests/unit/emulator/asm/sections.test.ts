@@ -61,3 +61,12 @@ describe('sections', () => {
 		expect([...bytes.subarray(95)]).toEqual([0xaa, 0x44, 0x33, 0x22, 0x11]);
 	});
 });
+
+describe('SectionBuffer.appendRepeated', () => {
+	it('appends copies of a pattern', () => {
+		const s = new SectionBuffer('.text', 'code');
+		s.append([9]);
+		s.appendRepeated([1, 2, 3], 5);
+		expect([...s.bytes()]).toEqual([9, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]);
+	});
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../../../src/lib/emulator/machine/machine.ts';
-import { enc, li, toBytes } from '../../../../src/lib/emulator/machine/tiny-encoder.ts';
+import { enc, li, toBytes } from '../../../helpers/encode.ts';
 
 const BASE = 0x80000000;
 function run(words: number[], input: number[] = []) {

@@ -81,6 +81,17 @@ describe('disassemble', () => {
 		expect(disassemble(0x00b50863, 0x80000000)).toBe('beq\ta0,a1,0x80000010');
 	});
 
+	it('names dret and uret as objdump does, in both modes, though the machine does not run them', () => {
+		// objdump 2.40 (riscv-opc.c) prints these exact words by name and nothing near them.
+		for (const aliases of [true, false]) {
+			expect(disassemble(0x7b200073, 0, { aliases })).toBe('dret');
+			expect(disassemble(0x00200073, 0, { aliases })).toBe('uret');
+			expect(disassemble(0x7b200173, 0, { aliases })).toBe('.4byte\t0x7b200173');
+			expect(disassemble(0x00200173, 0, { aliases })).toBe('.4byte\t0x200173');
+		}
+		expect(findInstruction(0x7b200073)).toBeUndefined();
+	});
+
 	it('prints unknown words as .4byte', () => {
 		expect(disassemble(0xffffffff, 0)).toBe('.4byte\t0xffffffff');
 		expect(disassemble(0, 0)).toBe('.4byte\t0x0');

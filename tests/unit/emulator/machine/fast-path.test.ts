@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Machine } from '../../../../src/lib/emulator/machine/machine.ts';
-import { enc, li, toBytes } from '../../../../src/lib/emulator/machine/tiny-encoder.ts';
+import { enc, li, toBytes } from '../../../helpers/encode.ts';
 import { instructions } from '../../../../src/lib/emulator/isa/table.ts';
 
 const BASE = 0x80000000;

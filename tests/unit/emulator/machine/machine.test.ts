@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Machine } from '../../../../src/lib/emulator/machine/machine.ts';
-import { enc, li, toBytes } from '../../../../src/lib/emulator/machine/tiny-encoder.ts';
+import { enc, li, toBytes } from '../../../helpers/encode.ts';
 import { instructions } from '../../../../src/lib/emulator/isa/table.ts';
-import { benchGuest } from '../../../../src/lib/emulator/machine/bench-guest.ts';
+import { benchGuest } from '../../../../src/lib/emulator/bench/bench-guest.ts';
 import type { TraceEvent } from '../../../../src/lib/emulator/machine/types.ts';
 
 const BASE = 0x80000000;
@@ -63,6 +65,19 @@ describe('Machine.run', () => {
 		expect(m.readRegister(10)).toBe(1);
 		expect(m.run({ maxInsns: 100 })).toEqual({ kind: 'halted', exitCode: 0 });
 		expect(m.readRegister(10)).toBe(2);
+	});
+
+	it('resumes past a breakpoint hit at a virtual pc (paging on, virtual ≠ physical)', () => {
+		// sv32.elf copies `ucode` to ucode_page (physical 0x80007000, see `nm`) and runs it in
+		// U-mode at virtual 0x40004000. Breakpoints are physical; the stop reports the pc.
+		const m = new Machine();
+		const elf = readFileSync(join(__dirname, '../../../fixtures/conformance/sv32.elf'));
+		expect(m.loadElf(new Uint8Array(elf)).ok).toBe(true);
+		m.setBreakpoint(0x80007000);
+		expect(m.run({ maxInsns: 1e6 })).toEqual({ kind: 'breakpoint', pc: 0x40004000 });
+		// Before the fix, resuming compared the virtual pc with the physical breakpoints and
+		// stopped at the same place again, forever.
+		expect(m.run({ maxInsns: 1e6 })).toEqual({ kind: 'halted', exitCode: 0 });
 	});
 
 	it('restoring a snapshot replays the same execution', () => {
@@ -128,8 +143,30 @@ describe('Machine.run', () => {
 	});
 });
 
+describe('entry points', () => {
+	it('refuses an entry that is not a multiple of 4 or not in RAM instead of rounding it', () => {
+		const m = new Machine({ ramSize: 1 << 16 });
+		const image = (entry: number) => ({
+			sections: [{ name: '.text', address: BASE, bytes: toBytes([enc('addi', {})]) }],
+			symbols: [],
+			entry
+		});
+		expect(m.loadImage(image(BASE + 2))).toEqual({
+			ok: false,
+			error: expect.stringMatching(/^entry point 0x80000002 is not a multiple of 4/)
+		});
+		expect(m.loadImage(image(0x1000))).toEqual({
+			ok: false,
+			error: expect.stringMatching(/^entry point 0x00001000 lies outside RAM/)
+		});
+		expect(m.loadImage(image(BASE + 4))).toEqual({ ok: true });
+		expect(m.pc).toBe(BASE + 4);
+		expect(() => (m.pc = BASE + 2)).toThrow(/not a multiple of 4/);
+	});
+});
+
 describe('robustness: every outcome is a trap or a typed stop reason', () => {
-	const kinds = ['halted', 'budget', 'breakpoint', 'hostTrap', 'machineError'];
+	const kinds = ['halted', 'budget', 'breakpoint', 'hostTrap', 'machineError', 'trapLoop'];
 	it('random instruction words in any mode never throw', () => {
 		fc.assert(
 			fc.property(

@@ -14,7 +14,7 @@ import {
 	FAST_SLOW,
 	predecode
 } from '../../../../src/lib/emulator/machine/predecode.ts';
-import { enc } from '../../../../src/lib/emulator/machine/tiny-encoder.ts';
+import { enc } from '../../../helpers/encode.ts';
 import { opId } from '../../../../src/lib/emulator/isa/ops.ts';
 
 const reg = fc.integer({ min: 1, max: 31 });
@@ -32,7 +32,7 @@ describe('predecode', () => {
 				const lw = predecode(enc('lw', { rd: d, rs1: s1, imm }), 0);
 				expect([op(lw), rd(lw), rs1(lw), lw >> 20]).toEqual([opId('lw'), d, s1, imm]);
 				const upper = (imm << 12) | 0;
-				const lui = predecode(enc('lui', { rd: d, imm: upper }), 0);
+				const lui = predecode(enc('lui', { rd: d, imm: upper >>> 12 }), 0);
 				expect([op(lui), rd(lui), lui & -4096]).toEqual([opId('lui'), d, upper]);
 			})
 		);
@@ -68,7 +68,7 @@ describe('predecode', () => {
 
 	it('never lets the fast loop write x0', () => {
 		expect(predecode(enc('add', { rd: 0, rs1: 1, rs2: 2 }), 0)).toBe(FAST_NOP);
-		expect(predecode(enc('lui', { rd: 0, imm: 0x1000 }), 0)).toBe(FAST_NOP);
+		expect(predecode(enc('lui', { rd: 0, imm: 1 }), 0)).toBe(FAST_NOP);
 		expect(predecode(enc('divu', { rd: 0, rs1: 1, rs2: 2 }), 0)).toBe(FAST_NOP);
 		// A load into x0 still reads memory and may fault: the reference executor runs it.
 		expect(predecode(enc('lw', { rd: 0, rs1: 1 }), 0)).toBe(FAST_SLOW);

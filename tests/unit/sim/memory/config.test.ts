@@ -4,7 +4,7 @@ import { memoryConfigSchema } from '../../../../src/lib/sim/memory/config.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
 describe('memory configuration', () => {
-	it('defaults cite FACTS.md: KSM 100 pages / 20 ms, tau 0.75', () => {
+	it('defaults cite docs/sources.md: KSM 100 pages / 20 ms, tau 0.75', () => {
 		const c = unwrap(
 			parseConfig(memoryConfigSchema, { host: { memoryMB: 1024 }, vms: [{ memoryMB: 512 }] })
 		);

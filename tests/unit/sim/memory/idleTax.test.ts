@@ -5,7 +5,7 @@ import {
 	sharesPerPage
 } from '../../../../src/lib/sim/memory/idleTax.ts';
 
-describe("Waldspurger's idle memory tax (FACTS.md)", () => {
+describe("Waldspurger's idle memory tax (docs/sources.md)", () => {
 	it('k = 1 / (1 - tau): the default tau 0.75 charges an idle page 4 times an active one', () => {
 		expect(idleCostFactor(0.75)).toBe(4);
 		expect(idleCostFactor(0)).toBe(1);

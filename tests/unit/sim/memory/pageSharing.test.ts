@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanRatePagesPerSecond, scanStep } from '../../../../src/lib/sim/memory/pageSharing.ts';
 
-describe('page-sharing scanner (KSM defaults, FACTS.md)', () => {
+describe('page-sharing scanner (KSM defaults, docs/sources.md)', () => {
 	it('pages_to_scan 100 every 20 ms is 5,000 pages per second', () => {
 		expect(scanRatePagesPerSecond(100, 20)).toBe(5000);
 	});

@@ -3,7 +3,7 @@ import { md1 } from '../../../../src/lib/sim/queueing/md1.ts';
 import { mm1 } from '../../../../src/lib/sim/queueing/mm1.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
-describe('M/D/1 (FACTS.md: Queueing)', () => {
+describe('M/D/1 (docs/sources.md: Queueing)', () => {
 	it('rho 0.5, mu 1: Wq 0.5', () => {
 		const r = unwrap(md1({ lambda: 0.5, mu: 1 }));
 		expect(r.Wq).toBeCloseTo(0.5, 12);

@@ -4,7 +4,7 @@ import { mg1, mg1Distribution } from '../../../../src/lib/sim/queueing/mg1.ts';
 import { mm1 } from '../../../../src/lib/sim/queueing/mm1.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
-describe('M/G/1, Pollaczek–Khinchine (FACTS.md: Queueing)', () => {
+describe('M/G/1, Pollaczek–Khinchine (docs/sources.md: Queueing)', () => {
 	it('Wq = lambda E[S^2] / (2 (1 - rho)): lambda 0.6, E[S] 1, E[S^2] 3 gives Wq 2.25', () => {
 		const r = unwrap(mg1({ lambda: 0.6, es: 1, es2: 3 }));
 		expect(r.rho).toBeCloseTo(0.6, 12);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mm1 } from '../../../../src/lib/sim/queueing/mm1.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
-describe('M/M/1 (FACTS.md: Queueing)', () => {
+describe('M/M/1 (docs/sources.md: Queueing)', () => {
 	it('lambda 0.5, mu 1: L 1, W 2, Wq 1', () => {
 		const r = unwrap(mm1({ lambda: 0.5, mu: 1 }));
 		expect(r.rho).toBe(0.5);

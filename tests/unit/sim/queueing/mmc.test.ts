@@ -15,7 +15,7 @@ function erlangCDirect(c: number, a: number): number {
 	return last / (sum + last);
 }
 
-describe('M/M/c (FACTS.md: Queueing)', () => {
+describe('M/M/c (docs/sources.md: Queueing)', () => {
 	it('M/M/2 with lambda = mu = 1: C = 1/3, Wq = 1/3', () => {
 		const r = unwrap(mmc({ lambda: 1, mu: 1, c: 2 }));
 		expect(r.C).toBeCloseTo(1 / 3, 12);

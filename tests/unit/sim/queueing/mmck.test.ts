@@ -3,7 +3,7 @@ import { mmck, mmckProbabilities } from '../../../../src/lib/sim/queueing/mmck.t
 import { mmc } from '../../../../src/lib/sim/queueing/mmc.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
-describe('M/M/c/K (FACTS.md: Queueing)', () => {
+describe('M/M/c/K (docs/sources.md: Queueing)', () => {
 	it('M/M/1/3 with lambda 0.5, mu 1: p0 0.5333, pK 0.0667, L 0.7333', () => {
 		const r = unwrap(mmck({ lambda: 0.5, mu: 1, c: 1, k: 3 }));
 		expect(r.p0).toBeCloseTo(0.5333, 4);

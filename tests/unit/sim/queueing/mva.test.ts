@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mva } from '../../../../src/lib/sim/queueing/mva.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
 
-describe('exact MVA (FACTS.md: Queueing)', () => {
+describe('exact MVA (docs/sources.md: Queueing)', () => {
 	it('D = [0.2, 0.1], Z = 1: X(1..5) = 0.769231 ... 3.310466', () => {
 		const r = unwrap(mva({ demands: [0.2, 0.1], think: 1, n: 5 }));
 		const expected = [0.769231, 1.494253, 2.165975, 2.77458, 3.310466];

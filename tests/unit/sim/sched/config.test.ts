@@ -4,7 +4,7 @@ import { unwrap } from '../../../../src/lib/sim/result.ts';
 import { schedConfigSchema } from '../../../../src/lib/sim/sched/config.ts';
 
 describe('sched configuration', () => {
-	it('defaults follow FACTS.md: weight 256, no cap, 10 ms tick, CFS 6 / 0.75 / 1 ms', () => {
+	it('defaults follow docs/sources.md: weight 256, no cap, 10 ms tick, CFS 6 / 0.75 / 1 ms', () => {
 		const c = unwrap(
 			parseConfig(schedConfigSchema, { pcpus: 1, policy: { name: 'credit' }, vms: [{}] })
 		);

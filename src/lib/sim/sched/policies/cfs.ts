@@ -6,7 +6,8 @@
  * - a VM is a control group: its weight is shared by its runnable vCPUs;
  * - a running vCPU keeps its pCPU for its slice, sched_latency x (its weight / runnable weight
  *   per pCPU), at least min_granularity; with sched_latency 6 ms, min_granularity 0.75 ms and
- *   wakeup granularity 1 ms, each times 1 + log2(min(ncpus, 8)) as Linux scales them (FACTS.md);
+ *   wakeup granularity 1 ms, each times 1 + log2(min(ncpus, 8)) as Linux scales them
+ *   (docs/sources.md, "Scheduling");
  * - a waking vCPU's vruntime is raised to at least min_vruntime - sched_latency / 2 (sleepers get
  *   a bounded bonus), and it preempts a running vCPU whose vruntime exceeds its own by more than
  *   the wakeup granularity.

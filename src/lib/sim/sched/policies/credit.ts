@@ -2,14 +2,14 @@
  * Xen's credit scheduler (credit1), after xen/common/sched/credit.c, simplified to one run queue
  * shared by all pCPUs:
  * - Every accounting period (30 ms = 3 ticks) the VMs that used the CPU hand out credit:
- *   pCPUs x period in all, split by weight (default 256, FACTS.md) among active VMs, no VM
+ *   pCPUs x period in all, split by weight (default 256, docs/sources.md) among active VMs, no VM
  *   getting more than its vCPUs (or its cap) could use, then split evenly among its vCPUs.
  * - A running vCPU burns credit as it runs. Credit >= 0 means priority UNDER (a new vCPU starts
  *   UNDER with 0 credit, as in Xen), negative credit OVER;
  *   UNDER vCPUs run before OVER ones, FIFO within a priority.
  * - A vCPU waking from I/O with priority UNDER is BOOSTed: it preempts UNDER and OVER vCPUs at
- *   once, and loses the boost at the next 10 ms tick (FACTS.md).
- * - Slices are 30 ms (FACTS.md); at each tick a waiting vCPU of better priority preempts.
+ *   once, and loses the boost at the next 10 ms tick (docs/sources.md, "Scheduling").
+ * - Slices are 30 ms (docs/sources.md); at each tick a waiting vCPU of better priority preempts.
  * Caps (percent of one CPU) are enforced by the simulator for all policies.
  */
 import { weightedWaterFill } from '../metrics.ts';

@@ -1,11 +1,11 @@
 /**
- * A credit2-like scheduler, after Xen's sched/credit2.c (Xen's default since 4.12, FACTS.md):
- * every vCPU starts with CREDIT_INIT (10 ms) of credit and burns it while running, faster the
- * lower its weight (burn rate = max weight / weight). The runnable vCPU with the most credit runs;
- * when the best candidate has no credit left, all vCPUs are given CREDIT_INIT more (at most
- * CREDIT_INIT). A running vCPU is preempted when a waiting one has more credit, but only after it
- * ran the ratelimit (1 ms); after the longest slice (10 ms) the choice is made again. No BOOST:
- * a vCPU that slept kept its credit, which is what gives I/O-bound vCPUs low latency.
+ * A credit2-like scheduler, after Xen's sched/credit2.c (Xen's default since 4.12,
+ * docs/sources.md): every vCPU starts with CREDIT_INIT (10 ms) of credit and burns it while
+ * running, faster the lower its weight (burn rate = max weight / weight). The runnable vCPU with
+ * the most credit runs; when the best candidate has no credit left, all vCPUs are given CREDIT_INIT
+ * more (at most CREDIT_INIT). A running vCPU is preempted when a waiting one has more credit, but
+ * only after it ran the ratelimit (1 ms); after the longest slice (10 ms) the choice is made again.
+ * No BOOST: a vCPU that slept kept its credit, which is what gives I/O-bound vCPUs low latency.
  * Weights here are per vCPU, as in credit2 (a domain's weight applies to each of its vCPUs).
  */
 import type { SchedPolicy, SchedWorld } from '../world.ts';

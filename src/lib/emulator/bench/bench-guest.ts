@@ -2,11 +2,14 @@
  * The fixed compute-heavy guest of `virtlab bench` (issue 3): integer ALU work, loads and stores,
  * branches, multiply and divide, plus one ECALL per outer iteration handled by an M-mode trap
  * handler, so that trap tracing has something to record. It runs in M-mode without paging.
+ * Machine code comes from the one encoder, isa/encode.ts, without the assembler.
  *
  * Layout: code at 0x80000000, the trap handler at 0x80000200, a 1 KiB array at 0x80010000.
  * It ends through the finisher with exit code 0 and leaves a checksum in a0.
  */
-import { enc, li, toBytes } from './tiny-encoder.ts';
+import { encodeNamed as enc } from '../isa/encode.ts';
+import { Csr } from '../isa/csr.ts';
+import { FINISHER_BASE } from '../machine/constants.ts';
 
 const T0 = 5,
 	T1 = 6,
@@ -23,6 +26,21 @@ const T0 = 5,
 	A7 = 17,
 	S2 = 18,
 	S3 = 19;
+
+/** `li rd, value` as LUI+ADDI (always two words, so the layout does not depend on values). */
+function li(rd: number, value: number): number[] {
+	const lo = (value << 20) >> 20;
+	const hi = (value - lo) | 0;
+	return [enc('lui', { rd, imm: hi >>> 12 }), enc('addi', { rd, rs1: rd, imm: lo })];
+}
+
+/** Little-endian bytes of a word list. */
+function toBytes(words: readonly number[]): Uint8Array {
+	const out = new Uint8Array(words.length * 4);
+	const dv = new DataView(out.buffer);
+	words.forEach((w, i) => dv.setUint32(i * 4, w >>> 0, true));
+	return out;
+}
 
 export const BENCH_ENTRY = 0x80000000;
 const HANDLER = 0x80000200;
@@ -75,7 +93,7 @@ function innerLoop(): number[] {
 export function benchGuest(outer: number): { bytes: Uint8Array; entry: number } {
 	const code: number[] = [
 		...li(T0, HANDLER),
-		enc('csrrw', { rd: 0, rs1: T0, csr: 0x305 }), // csrw mtvec, t0
+		enc('csrrw', { rd: 0, rs1: T0, csr: Csr.mtvec }), // csrw mtvec, t0
 		...li(S0, ARRAY),
 		...li(S1, outer),
 		...li(S2, 0x9e3779b1 | 0),
@@ -91,12 +109,12 @@ export function benchGuest(outer: number): { bytes: Uint8Array; entry: number } 
 	code.push(enc('ecall'), enc('addi', { rd: S1, rs1: S1, imm: -1 }));
 	code.push(enc('bne', { rs1: S1, rs2: 0, imm: (outerTop - code.length) * 4 }));
 	// Finish: finisher <- 0x5555 (pass); the checksum is left in a0.
-	code.push(...li(T0, 0x00100000), ...li(T1, 0x5555), enc('sw', { rs1: T0, rs2: T1, imm: 0 }));
+	code.push(...li(T0, FINISHER_BASE), ...li(T1, 0x5555), enc('sw', { rs1: T0, rs2: T1, imm: 0 }));
 	// Trap handler: mepc += 4; mret.
 	const handler = [
-		enc('csrrs', { rd: T0, rs1: 0, csr: 0x341 }),
+		enc('csrrs', { rd: T0, rs1: 0, csr: Csr.mepc }),
 		enc('addi', { rd: T0, rs1: T0, imm: 4 }),
-		enc('csrrw', { rd: 0, rs1: T0, csr: 0x341 }),
+		enc('csrrw', { rd: 0, rs1: T0, csr: Csr.mepc }),
 		enc('mret')
 	];
 	const words = new Array<number>((HANDLER - BENCH_ENTRY) / 4 + handler.length).fill(0);
