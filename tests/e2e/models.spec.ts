@@ -3,14 +3,11 @@
  * their controls (a drawn curve or chart changes), and nothing logs an error.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './console.ts';
 
-function collectErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-	return errors;
+/** The y coordinates of an SVG path's points, in order. */
+function pathYs(d: string | null): number[] {
+	return [...(d ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));
 }
 
 async function open(page: Page, slug: string) {
@@ -26,19 +23,25 @@ test.describe('performance models lesson', () => {
 		const explorer = page.locator('[data-widget="response-explorer"]');
 		const mg1 = explorer.locator('path[data-model="mg1"]');
 		const mm1 = explorer.locator('path[data-model="mm1"]');
-		const before = await mg1.getAttribute('d');
-		expect(before).toMatch(/^M/);
+		const before = pathYs(await mg1.getAttribute('d'));
+		expect(before.length).toBeGreaterThan(10);
 
-		// More service variability (keyboard on the SCV slider) lifts the M/G/1 curve.
+		// More service variability (keyboard on the SCV slider) lifts the M/G/1 curve: at every
+		// utilization but zero its points move up (a smaller y), none moves down.
 		await explorer.locator('[data-control="scv"]').focus();
 		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
 		await expect(explorer.locator('[data-control="scv"]')).toHaveValue('3');
-		await expect(mg1).not.toHaveAttribute('d', before!);
 		await expect(explorer.locator('.readout-text')).toContainText('M/G/1, SCV 3');
+		const after = pathYs(await mg1.getAttribute('d'));
+		expect(after[0]).toBeCloseTo(before[0], 1);
+		const common = Math.min(before.length, after.length);
+		for (let i = 1; i < common; i++) expect(after[i]).toBeLessThanOrEqual(before[i]);
+		expect(after.filter((y, i) => i > 0 && y < before[i] - 1).length).toBeGreaterThan(common / 2);
 
-		// The log axis redraws every curve.
+		// The log axis runs from 1 to 100 service times, and every curve is redrawn on it.
 		const linear = await mm1.getAttribute('d');
 		await explorer.locator('[data-control="logy"]').check();
+		await expect(explorer.locator('[data-axis="left"] text:not(.title)').last()).toHaveText('100');
 		await expect(mm1).not.toHaveAttribute('d', linear!);
 
 		// Hiding a model removes its curve; the read-out moves with the arrow keys.
@@ -149,11 +152,11 @@ test.describe('sharing memory lesson', () => {
 		await expect(page.locator('h1')).toContainText('Sharing memory');
 		const dashboard = page.locator('[data-widget="memory-dashboard"]');
 		const balloons = dashboard.locator('[data-chart="memory"] path[data-series="3"]');
-		const web = dashboard.locator('[data-chart="slowdown"] path[data-vm="web"]');
+		const web = dashboard.locator('[data-chart="slowdown"] path[data-label="web"]');
 		await expect(balloons).toHaveAttribute('d', /^M/);
 		const balloonsBefore = await balloons.getAttribute('d');
 		const webBefore = await web.getAttribute('d');
-		const swapIns = dashboard.locator('[data-swapins="web"]');
+		const swapIns = dashboard.locator('tr[data-row="web"] td').first();
 		const swapInsBefore = Number((await swapIns.textContent())!.replace(/,/g, ''));
 
 		// Without balloons the host swaps blindly: the balloon line drops and web swaps in more.
@@ -184,7 +187,7 @@ test.describe('resource allocation lesson', () => {
 		const heights = async () =>
 			cpuBlocks.evaluateAll((els) => els.map((e) => e.getAttribute('y')).join(' '));
 		const before = await heights();
-		const chosen = viz.locator('tr[data-algorithm="first-fit-decreasing"]');
+		const chosen = viz.locator('tr[data-row="first-fit-decreasing"]');
 		await expect(chosen.locator('td').first()).toHaveText('6');
 
 		// Packing to 100 %: fewer hosts, taller bars, and a much higher chance of overload.
@@ -192,13 +195,13 @@ test.describe('resource allocation lesson', () => {
 		await page.keyboard.press('End');
 		await expect(chosen.locator('td').first()).toHaveText('4');
 		expect(await heights()).not.toEqual(before);
-		const risk = Number((await chosen.locator('[data-overload]').textContent())!.replace(' %', ''));
+		const risk = Number((await chosen.locator('td').last().textContent())!.replace(' %', ''));
 		expect(risk).toBeGreaterThan(50);
 
 		// Constant demand never overloads.
 		await viz.locator('[data-control="variability"]').focus();
 		await page.keyboard.press('Home');
-		await expect(chosen.locator('[data-overload]')).toHaveText('0.0 %');
+		await expect(chosen.locator('td').last()).toHaveText('0.0 %');
 		expect(errors).toEqual([]);
 	});
 });

@@ -3,17 +3,9 @@
  * edits autosave and reset, errors stay in their cell, and the keyboard alone can do all of it.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectErrors } from './console.ts';
 
 const lesson = '/lessons/why-virtualize/';
-
-function collectErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-	return errors;
-}
 
 async function open(page: Page, path = lesson) {
 	await page.goto(path);

@@ -3,6 +3,7 @@
  * prerendered formulas, the language switch, done marks, the 404 page, the keyboard alone.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './console.ts';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from './staticHost.ts';
@@ -16,14 +17,6 @@ const translated = slugs.find((slug) => files.some((name) => name.endsWith(`-${s
 const first = slugs[0];
 
 /** Console errors and uncaught exceptions on a page, to be asserted empty. */
-function collectErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-	return errors;
-}
 
 /** The computed outline of the focused element: a visible focus ring has a style and a width. */
 async function focusRing(page: Page) {
@@ -132,7 +125,13 @@ for (const path of ['/', '/zh/', `/lessons/${first}/`, '/404.html']) {
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 		await page.mouse.wheel(0, 2000);
-		await page.waitForTimeout(200);
+		// Scrolled (or nothing to scroll), then two frames: scroll handlers have run by then.
+		await page.waitForFunction(
+			() => window.scrollY > 0 || document.documentElement.scrollHeight <= window.innerHeight
+		);
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
 		expect(errors).toEqual([]);
 	});
 }

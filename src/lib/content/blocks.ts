@@ -1,6 +1,7 @@
 /**
- * A lesson's Markdown body to the blocks its page renders (DESIGN.md §3): runs of ordinary Markdown
- * become HTML blocks, each ```math fence a cell block, each `::widget{…}` a widget block.
+ * A lesson's Markdown body to the blocks its page renders (docs/architecture.md, "Data flow"):
+ * runs of ordinary Markdown become HTML blocks, each ```math fence a cell block, each
+ * `::widget{…}` a widget block.
  */
 import type { RootContent } from 'mdast';
 import { errorAt, type ContentError } from './errors.ts';

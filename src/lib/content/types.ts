@@ -1,7 +1,7 @@
 /**
  * What the build-time lesson pipeline hands to the pages: a lesson is front matter plus a list of
  * blocks. HTML blocks are already rendered (KaTeX included); cells and widgets are rendered live by
- * Svelte components in the browser (DESIGN.md §3).
+ * Svelte components in the browser (docs/architecture.md, "Data flow").
  */
 
 /** A span of rendered HTML: paragraphs, headings, tables, typeset math. */

@@ -223,7 +223,20 @@ export const en = {
 	'queueSim.run': 'at {rho} % W = {w}',
 	'queueSim.runWithCi': 'at {rho} % W = {w} ({low} to {high})',
 	'queueSim.listJoin': '; ',
-	'queueSim.xLabel': 'Utilization of each server, ρ'
+	'queueSim.xLabel': 'Utilization of each server, ρ',
+	'chart.showData': 'Show the data as a table',
+	'responseExplorer.tableCaption':
+		'Mean response time W / E[S] of each model at each utilization ρ',
+	'queueSim.binColumn': 'Response time (mean service times)',
+	'queueSim.countColumn': 'Customers',
+	'queueSim.simulatedColumn': 'Simulated W',
+	'queueSim.ciColumn': '95% confidence interval',
+	'placementViz.hostsCaption':
+		'Each host of the packing drawn: its VMs, and how full its CPU and memory are',
+	'placementViz.hostColumn': 'Host',
+	'placementViz.vmsColumn': 'VMs',
+	'placementViz.cpuColumn': 'CPU',
+	'placementViz.memoryColumn': 'Memory'
 } as const;
 
 export type MessageKey = keyof typeof en;

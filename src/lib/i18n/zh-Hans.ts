@@ -1,7 +1,7 @@
 import type { MessageKey } from './en.ts';
 
 /**
- * 课程页面上的全部界面文字（简体中文）。术语与 LESSONS.md 一致：虚拟机、虚拟化平台、资源利用率…
+ * 课程页面上的全部界面文字（简体中文）。术语与 docs/writing-lessons.md 一致：虚拟机、虚拟化平台、资源利用率…
  * A `Record<MessageKey, string>`: TypeScript and a unit test keep the keys equal to English.
  */
 export const zhHans: Record<MessageKey, string> = {
@@ -218,5 +218,16 @@ export const zhHans: Record<MessageKey, string> = {
 	'queueSim.run': '在 {rho} % 时 W = {w}',
 	'queueSim.runWithCi': '在 {rho} % 时 W = {w}（{low} 到 {high}）',
 	'queueSim.listJoin': '；',
-	'queueSim.xLabel': '每个服务台的利用率 ρ'
+	'queueSim.xLabel': '每个服务台的利用率 ρ',
+	'chart.showData': '以表格显示数据',
+	'responseExplorer.tableCaption': '各模型在每个利用率 ρ 下的平均响应时间 W / E[S]',
+	'queueSim.binColumn': '响应时间（平均服务时间）',
+	'queueSim.countColumn': '顾客数',
+	'queueSim.simulatedColumn': '模拟 W',
+	'queueSim.ciColumn': '95% 置信区间',
+	'placementViz.hostsCaption': '所绘装箱方案中的每台主机：其上的虚拟机，以及 CPU 和内存的占用比例',
+	'placementViz.hostColumn': '主机',
+	'placementViz.vmsColumn': '虚拟机',
+	'placementViz.cpuColumn': 'CPU',
+	'placementViz.memoryColumn': '内存'
 };

@@ -79,3 +79,11 @@ export const assignments = z.string().transform((text, ctx) => {
 	}
 	return values;
 });
+
+/** A seed for a model's random numbers: any 31-bit non-negative integer, 1 unless given. */
+export const seed = z.coerce
+	.number()
+	.int()
+	.min(0)
+	.max(2 ** 31 - 1)
+	.default(1);

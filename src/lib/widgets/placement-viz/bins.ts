@@ -1,10 +1,13 @@
 /**
  * Geometry of hosts drawn as bins: one column per host with a CPU bar and a memory bar, each stacked
  * from the VMs placed on it (height proportional to demand over capacity), plus the packing target
- * line. Computed with D3 scales; Svelte draws the rectangles.
+ * line. Computed with the chart kit; Svelte draws the rectangles.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { ticks, type Tick } from '../plot/layout.ts';
+import { columnRect, type Rect } from '../../chart/bars.ts';
+import { frame, type Frame } from '../../chart/frame.ts';
+import { round } from '../../chart/round.ts';
+import { bands, continuous } from '../../chart/scales.ts';
+import { bandTicks, ticks, type Tick } from '../../chart/ticks.ts';
 
 export interface BinHost {
 	vms: { type: number; cpu: number; memory: number }[];
@@ -12,29 +15,20 @@ export interface BinHost {
 	overload: number;
 }
 
-export interface BinBlock {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
+export interface BinBlock extends Rect {
 	type: number;
 	resource: 'cpu' | 'memory';
 }
 
 export interface BinsGeometry {
-	width: number;
-	height: number;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
+	frame: Frame;
 	blocks: BinBlock[];
-	columns: { x: number; width: number; label: string; overload: number }[];
+	/** The outline of each host's column, and its overload risk to write above it. */
+	columns: (Rect & { overload: number })[];
+	hostTicks: Tick[];
 	targetY: number;
 	yTicks: Tick[];
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function binsGeometry(input: {
 	hosts: BinHost[];
@@ -43,62 +37,38 @@ export function binsGeometry(input: {
 	width: number;
 	height: number;
 }): BinsGeometry {
-	const left = 40;
-	const right = input.width - 6;
-	const top = 22;
-	const bottom = input.height - 20;
-	const x = scaleBand<number>()
-		.domain(input.hosts.map((_, i) => i))
-		.range([left, right])
-		.paddingInner(0.25)
-		.paddingOuter(0.1);
-	const y = scaleLinear().domain([0, 1]).range([bottom, top]);
+	// The overload risk of each host is written above its column.
+	const f = frame(input.width, input.height, { labelsAbove: true });
+	const x = bands(input.hosts.length, [f.left, f.right], { inner: 0.25, outer: 0.1 });
+	const y = continuous([0, 1], [f.bottom, f.top]);
 	const barWidth = x.bandwidth() / 2;
 	const blocks: BinBlock[] = [];
 	input.hosts.forEach((host, h) => {
 		const x0 = x(h) ?? 0;
-		let cpuUsed = 0;
-		let memoryUsed = 0;
+		const used = { cpu: 0, memory: 0 };
 		for (const vm of host.vms) {
-			const cpuFrom = cpuUsed / input.capacity.cpu;
-			cpuUsed += vm.cpu;
-			const cpuTo = cpuUsed / input.capacity.cpu;
-			blocks.push({
-				x: round(x0),
-				y: round(y(cpuTo)),
-				width: round(barWidth - 1),
-				height: round(y(cpuFrom) - y(cpuTo)),
-				type: vm.type,
-				resource: 'cpu'
-			});
-			const memFrom = memoryUsed / input.capacity.memory;
-			memoryUsed += vm.memory;
-			const memTo = memoryUsed / input.capacity.memory;
-			blocks.push({
-				x: round(x0 + barWidth),
-				y: round(y(memTo)),
-				width: round(barWidth - 1),
-				height: round(y(memFrom) - y(memTo)),
-				type: vm.type,
-				resource: 'memory'
-			});
+			for (const [resource, offset] of [
+				['cpu', 0],
+				['memory', barWidth]
+			] as const) {
+				const from = used[resource] / input.capacity[resource];
+				used[resource] += vm[resource];
+				const to = used[resource] / input.capacity[resource];
+				// One pixel less than half a column leaves a gap between the CPU and memory bars.
+				const rect = columnRect(x0 + offset, barWidth - 1, y, from, to);
+				blocks.push({ ...rect, type: vm.type, resource });
+			}
 		}
 	});
 	return {
-		width: input.width,
-		height: input.height,
-		left,
-		right,
-		top,
-		bottom,
+		frame: f,
 		blocks,
 		columns: input.hosts.map((host, h) => ({
-			x: round(x(h) ?? 0),
-			width: round(x.bandwidth()),
-			label: `${h + 1}`,
+			...columnRect((x(h) ?? 0) - 1, x.bandwidth() + 1, y, 0, 1),
 			overload: host.overload
 		})),
+		hostTicks: bandTicks(x, (h) => `${h + 1}`),
 		targetY: round(y(input.target)),
-		yTicks: ticks(y, 40, '.0%')
+		yTicks: ticks(y, 'y', '.0%')
 	};
 }

@@ -1,11 +1,15 @@
 /**
- * Geometry of the queue simulator's two charts, computed with D3 as plain data (Svelte draws it):
- * the formula's response time against utilization with the simulated points and their confidence
+ * Geometry of the queue simulator's two charts, computed with the chart kit as plain data: the
+ * formula's response time against utilization with the simulated points and their confidence
  * intervals, and the histogram of simulated response times.
  */
 import { max } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
-import { linePath, makeScale, ticks, type Scale, type Tick } from '../plot/layout.ts';
+import { columnRect, type Rect } from '../../chart/bars.ts';
+import { frame, type Frame } from '../../chart/frame.ts';
+import { lineChart, type LineChart } from '../../chart/lineChart.ts';
+import { round } from '../../chart/round.ts';
+import { continuous, type Scale } from '../../chart/scales.ts';
+import { ticks, type Tick } from '../../chart/ticks.ts';
 
 export interface SimPoint {
 	rho: number;
@@ -15,31 +19,13 @@ export interface SimPoint {
 	high: number | null;
 }
 
-export interface Frame {
-	width: number;
-	height: number;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
-}
-
-export function frame(width: number, height: number): Frame {
-	return { width, height, left: 48, right: width - 12, top: 10, bottom: height - 30 };
-}
-
-export interface CurveChart extends Frame {
-	x: Scale;
-	y: Scale;
-	xTicks: Tick[];
-	yTicks: Tick[];
-	curve: string;
+export interface CurveChart extends LineChart {
 	points: { cx: number; cy: number; y1: number | null; y2: number | null }[];
 }
 
 /**
- * The y axis reaches the larger of the curve at the chart's right edge and the highest simulated
- * interval, so a point far off the curve is never drawn outside the chart.
+ * The formula's curve and the simulated points. The value axis reaches the higher of the curve
+ * and the highest simulated interval, so a point far off the curve is never drawn outside.
  */
 export function curveChart(input: {
 	rhos: number[];
@@ -48,21 +34,19 @@ export function curveChart(input: {
 	width: number;
 	height: number;
 }): CurveChart {
-	const f = frame(input.width, input.height);
-	const top =
-		max([
-			...input.values.filter((v): v is number => v !== null),
-			...input.points.map((p) => p.high ?? p.W)
-		]) ?? 1;
-	const x = makeScale([0, 1], [f.left, f.right], false);
-	const y = makeScale([0, Math.max(2, top)], [f.bottom, f.top], false);
+	const chart = lineChart({
+		xs: input.rhos,
+		lines: [{ values: input.values }],
+		width: input.width,
+		height: input.height,
+		xDomain: [0, 1],
+		minTop: 2,
+		alsoShow: input.points.map((p) => p.high ?? p.W),
+		xformat: '.0%'
+	});
+	const { x, y } = chart;
 	return {
-		...f,
-		x,
-		y,
-		xTicks: ticks(x, 70, '.0%'),
-		yTicks: ticks(y, 40),
-		curve: linePath(input.rhos, input.values, x, y),
+		...chart,
 		points: input.points.map((p) => ({
 			cx: x(p.rho),
 			cy: y(p.W),
@@ -72,24 +56,22 @@ export function curveChart(input: {
 	};
 }
 
-export interface Bar {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-	/** The bin's range of response times, for labels. */
+export interface Bar extends Rect {
+	/** The bin's range of response times, and how many fell in it. */
 	from: number;
 	to: number;
 	count: number;
+	share: number;
 }
 
-export interface HistogramChart extends Frame {
+export interface HistogramChart {
+	frame: Frame;
 	x: Scale;
 	y: Scale;
 	xTicks: Tick[];
 	yTicks: Tick[];
 	bars: Bar[];
-	/** x of a marked response time (the mean), or null when there is none. */
+	/** x of a marked response time (the mean), or null when there is none or it is off the chart. */
 	marker: number | null;
 }
 
@@ -102,38 +84,25 @@ export function histogramChart(input: {
 	height: number;
 }): HistogramChart {
 	const f = frame(input.width, input.height);
-	const bins = input.counts.length;
+	const end = input.counts.length * input.binWidth;
 	const total = input.counts.reduce((s, n) => s + n, 0);
 	const shares = input.counts.map((n) => (total > 0 ? n / total : 0));
-	const x = scaleLinear()
-		.domain([0, bins * input.binWidth])
-		.range([f.left, f.right]);
-	const y = scaleLinear()
-		.domain([0, Math.max(0.05, max(shares) ?? 0)])
-		.range([f.bottom, f.top])
-		.nice();
-	const round = (n: number) => Math.round(n * 100) / 100;
+	const x = continuous([0, end], [f.left, f.right], { nice: false });
+	const y = continuous([0, Math.max(0.05, max(shares) ?? 0)], [f.bottom, f.top]);
 	const bars = shares.map((share, i) => {
-		const x0 = x(i * input.binWidth);
-		const x1 = x((i + 1) * input.binWidth);
-		return {
-			x: round(x0 + 0.5),
-			y: round(y(share)),
-			width: round(Math.max(0, x1 - x0 - 1)),
-			height: round(f.bottom - y(share)),
-			from: i * input.binWidth,
-			to: (i + 1) * input.binWidth,
-			count: input.counts[i]
-		};
+		const from = i * input.binWidth;
+		const to = from + input.binWidth;
+		// Half a pixel in from each side leaves a one-pixel gap between neighbouring bars.
+		const rect = columnRect(x(from) + 0.5, x(to) - x(from) - 1, y, 0, share);
+		return { ...rect, from, to, count: input.counts[i], share };
 	});
-	const mean = input.mean;
 	return {
-		...f,
+		frame: f,
 		x,
 		y,
-		xTicks: ticks(x, 60),
-		yTicks: ticks(y, 36, '.0%'),
+		xTicks: ticks(x, 'x'),
+		yTicks: ticks(y, 'y', '.0%'),
 		bars,
-		marker: mean === null || mean > bins * input.binWidth ? null : round(x(mean))
+		marker: input.mean === null || input.mean > end ? null : round(x(input.mean))
 	};
 }

@@ -6,8 +6,7 @@
 import { deterministic, exponential, fromMeanScv } from '../../sim/distributions.ts';
 import type { QueueSimConfig } from '../../sim/des/queueSim.ts';
 import { ok, type Result } from '../../sim/result.ts';
-import { modelLabel, responseTime } from '../response-explorer/curves.ts';
-import type { QueueModel } from '../response-explorer/schema.ts';
+import { modelLabel, responseTime, type QueueModel } from '../../sim/queueing/catalogue.ts';
 
 export interface QueueSetup {
 	model: QueueModel;

@@ -6,7 +6,8 @@
  * service times (mu = 1).
  */
 import { z } from 'zod';
-import { QUEUE_MODELS } from '../response-explorer/schema.ts';
+import { seed } from '../props.ts';
+import { QUEUE_MODELS } from '../../sim/queueing/catalogue.ts';
 
 export const queueSimSchema = z
 	.object({
@@ -19,12 +20,7 @@ export const queueSimSchema = z
 		scv: z.coerce.number().min(0).max(10).default(2),
 		/** Customers per run, warm-up included (the first 10% are deleted). */
 		customers: z.coerce.number().int().min(1000).max(1_000_000).default(20_000),
-		seed: z.coerce
-			.number()
-			.int()
-			.min(0)
-			.max(2 ** 31 - 1)
-			.default(1)
+		seed
 	})
 	.strict();
 

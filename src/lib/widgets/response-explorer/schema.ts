@@ -5,10 +5,8 @@
  * of the M/G/1 service time (0 = constant, 1 = exponential); both have sliders in the widget.
  */
 import { z } from 'zod';
+import { QUEUE_MODELS } from '../../sim/queueing/catalogue.ts';
 import { flag, splitList } from '../props.ts';
-
-export const QUEUE_MODELS = ['mm1', 'mmc', 'md1', 'mg1'] as const;
-export type QueueModel = (typeof QUEUE_MODELS)[number];
 
 export const modelList = z
 	.string()

@@ -2,32 +2,29 @@
  * Geometry of the scheduler lab's charts, as data for Svelte to draw: the Gantt chart (one row per
  * pCPU, one rectangle per stretch a vCPU ran) and bars of CPU used against entitlement per VM.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { ticks, type Tick } from '../plot/layout.ts';
+import { columnRect, rowRect, type Rect } from '../../chart/bars.ts';
+import { frame, heightForRows, type Frame } from '../../chart/frame.ts';
+import { bands, continuous, type Scale } from '../../chart/scales.ts';
+import { bandTicks, ticks, type Tick } from '../../chart/ticks.ts';
 import type { GanttSegment } from '../../sim/sched/simulate.ts';
 
-export interface GanttRect {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
+/** Pixels per pCPU row of the Gantt chart. */
+const ROW_HEIGHT = 24;
+
+export interface GanttRect extends Rect {
 	vm: number;
 	vcpu: number;
 	spinning: boolean;
 }
 
 export interface GanttGeometry {
-	width: number;
-	height: number;
-	left: number;
-	right: number;
-	rows: { label: string; y: number; height: number }[];
+	frame: Frame;
+	/** The background of each pCPU's row. */
+	rows: Rect[];
+	rowTicks: Tick[];
 	rects: GanttRect[];
 	xTicks: Tick[];
-	bottom: number;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function ganttGeometry(input: {
 	segments: GanttSegment[];
@@ -36,57 +33,35 @@ export function ganttGeometry(input: {
 	toMs: number;
 	width: number;
 }): GanttGeometry {
-	const left = 44;
-	const right = input.width - 10;
-	const rowHeight = 24;
-	const top = 4;
-	const bottom = top + input.pcpus * rowHeight;
-	const x = scaleLinear().domain([input.fromMs, input.toMs]).range([left, right]);
-	const y = scaleBand<number>()
-		.domain(Array.from({ length: input.pcpus }, (_, p) => p))
-		.range([top, bottom])
-		.padding(0.15);
+	const f = frame(input.width, heightForRows(input.pcpus, ROW_HEIGHT));
+	const x = continuous([input.fromMs, input.toMs], [f.left, f.right], { nice: false });
+	const y = bands(input.pcpus, [f.top, f.bottom], { inner: 0.15, outer: 0.15 });
+	const rowY = (pcpu: number) => y(pcpu) ?? 0;
 	return {
-		width: input.width,
-		height: bottom + 24,
-		left,
-		right,
-		bottom,
-		rows: Array.from({ length: input.pcpus }, (_, p) => ({
-			label: `pCPU ${p}`,
-			y: round(y(p) ?? 0),
-			height: round(y.bandwidth())
-		})),
+		frame: f,
+		rows: y.domain().map((p) => rowRect(x, rowY(p), y.bandwidth(), input.fromMs, input.toMs)),
+		rowTicks: bandTicks(y, (p) => `pCPU ${p}`),
 		rects: input.segments.map((s) => ({
-			x: round(x(s.startMs)),
-			y: round(y(s.pcpu) ?? 0),
-			// At least a hairline, so that a 50 us run is still visible.
-			width: round(Math.max(0.75, x(s.endMs) - x(s.startMs))),
-			height: round(y.bandwidth()),
+			...rowRect(x, rowY(s.pcpu), y.bandwidth(), s.startMs, s.endMs),
 			vm: s.vm,
 			vcpu: s.vcpu,
 			spinning: s.spinning
 		})),
-		xTicks: ticks(x, 70)
+		xTicks: ticks(x, 'x')
 	};
 }
 
 export interface ShareBar {
 	label: string;
-	used: { y: number; height: number };
-	entitled: { y: number; height: number };
-	x: number;
-	barWidth: number;
+	used: Rect;
+	entitled: Rect;
 }
 
 export interface ShareGeometry {
-	width: number;
-	height: number;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
+	frame: Frame;
+	y: Scale;
 	yTicks: Tick[];
+	xTicks: Tick[];
 	bars: ShareBar[];
 }
 
@@ -96,32 +71,23 @@ export function shareGeometry(input: {
 	width: number;
 	height: number;
 }): ShareGeometry {
-	const left = 44;
-	const right = input.width - 10;
-	const top = 8;
-	const bottom = input.height - 24;
+	const f = frame(input.width, input.height);
 	const most = Math.max(1, ...input.vms.flatMap((v) => [v.cpus, v.entitlement]));
-	const y = scaleLinear().domain([0, most]).range([bottom, top]).nice();
-	const x = scaleBand<number>()
-		.domain(input.vms.map((_, i) => i))
-		.range([left, right])
-		.padding(0.3);
-	const barWidth = round(x.bandwidth() / 2);
-	const bar = (value: number) => ({ y: round(y(value)), height: round(bottom - y(value)) });
+	const y = continuous([0, most], [f.bottom, f.top]);
+	const x = bands(input.vms.length, [f.left, f.right], { inner: 0.3, outer: 0.3 });
+	const half = x.bandwidth() / 2;
 	return {
-		width: input.width,
-		height: input.height,
-		left,
-		right,
-		top,
-		bottom,
-		yTicks: ticks(y, 30),
-		bars: input.vms.map((vm, i) => ({
-			label: vm.name,
-			x: round(x(i) ?? 0),
-			barWidth,
-			used: bar(vm.cpus),
-			entitled: bar(vm.entitlement)
-		}))
+		frame: f,
+		y,
+		yTicks: ticks(y, 'y'),
+		xTicks: bandTicks(x, (i) => input.vms[i].name),
+		bars: input.vms.map((vm, i) => {
+			const x0 = x(i) ?? 0;
+			return {
+				label: vm.name,
+				used: columnRect(x0, half, y, 0, vm.cpus),
+				entitled: columnRect(x0 + half, half, y, 0, vm.entitlement)
+			};
+		})
 	};
 }

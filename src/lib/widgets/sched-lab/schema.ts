@@ -5,6 +5,7 @@
  * value of a control in the widget.
  */
 import { z } from 'zod';
+import { seed } from '../props.ts';
 import { POLICIES } from '../../sim/sched/config.ts';
 
 export const schedLabSchema = z
@@ -20,12 +21,7 @@ export const schedLabSchema = z
 		weight: z.coerce.number().int().min(1).max(4096).default(256),
 		/** Cap of the batch VM in percent of one CPU (0 = none). */
 		cap: z.coerce.number().min(0).max(200).default(0),
-		seed: z.coerce
-			.number()
-			.int()
-			.min(0)
-			.max(2 ** 31 - 1)
-			.default(1)
+		seed
 	})
 	.strict();
 

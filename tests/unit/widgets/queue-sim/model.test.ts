@@ -32,7 +32,7 @@ describe('queue simulator setup', () => {
 			expect(service(model).mean).toBeCloseTo(1, 12);
 	});
 
-	it('gives the formula the simulation is compared with (FACTS.md: M/M/1 at 0.5, W 2)', () => {
+	it('gives the formula the simulation is compared with (docs/sources.md: M/M/1 at 0.5, W 2)', () => {
 		expect(analyticW(base)).toBeCloseTo(2, 12);
 		expect(analyticW({ ...base, model: 'md1' })).toBeCloseTo(1.5, 12);
 	});

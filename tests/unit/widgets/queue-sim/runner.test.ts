@@ -1,59 +1,147 @@
 import { describe, expect, it } from 'vitest';
-import { createQueueSimulation } from '../../../../src/lib/sim/des/queueSim.ts';
-import { simConfig } from '../../../../src/lib/widgets/queue-sim/model.ts';
-import {
-	advanceUntil,
-	binOf,
-	emptyTally,
-	histogramBinWidth,
-	record
-} from '../../../../src/lib/widgets/queue-sim/runner.ts';
+import type { Clock } from '../../../../src/lib/widgets/queue-sim/clock.ts';
+import { QueueSimRunner } from '../../../../src/lib/widgets/queue-sim/runner.svelte.ts';
+import type { QueueSimProps } from '../../../../src/lib/widgets/queue-sim/schema.ts';
 
-function newSim(customers = 2000) {
-	const config = simConfig({ model: 'mm1', c: 1, rho: 0.8, scv: 1, customers, seed: 5 });
-	if (!config.ok) throw new Error(config.error.message);
-	const sim = createQueueSimulation(config.value);
-	if (!sim.ok) throw new Error(sim.error.message);
-	return sim.value;
+/**
+ * A clock the test drives by hand: frames and slices run only when the test says so, and every
+ * look at the clock takes a millisecond, so that a slice of work ends as it would in a browser.
+ */
+function manualClock() {
+	let now = 0;
+	let frames: ((now: number) => void)[] = [];
+	let soon: (() => void)[] = [];
+	const clock: Clock = {
+		now: () => ++now,
+		frame: (callback) => frames.push(callback),
+		cancelFrame: () => (frames = []),
+		soon: (callback) => soon.push(callback),
+		cancelSoon: () => (soon = [])
+	};
+	return {
+		clock,
+		/** Advances the wall clock by `ms` and runs the frame that was asked for. */
+		frame(ms: number) {
+			now += ms;
+			const pending = frames;
+			frames = [];
+			pending.forEach((f) => f(now));
+		},
+		/** Runs every pending slice until none is left (each slice takes 1 ms of wall clock). */
+		drain() {
+			while (soon.length) {
+				const pending = soon;
+				soon = [];
+				pending.forEach((f) => {
+					now += 1;
+					f();
+				});
+			}
+		},
+		get waitingFrames() {
+			return frames.length;
+		}
+	};
 }
 
-describe('driving the simulation from the page', () => {
-	it('bins response times, the last bin taking everything beyond', () => {
-		expect(binOf(0, 0.5, 4)).toBe(0);
-		expect(binOf(0.49, 0.5, 4)).toBe(0);
-		expect(binOf(0.5, 0.5, 4)).toBe(1);
-		expect(binOf(99, 0.5, 4)).toBe(3);
-		const tally = emptyTally(0.5, 4);
-		[0.1, 0.7, 0.8, 50].forEach((w) => record(tally, w));
-		expect(tally.counts).toEqual([1, 2, 0, 1]);
-		expect(tally.sumResponse / tally.departures).toBeCloseTo(51.6 / 4, 12);
+const props: QueueSimProps = {
+	model: 'mm1',
+	c: 2,
+	rho: 0.7,
+	scv: 2,
+	customers: 20_000,
+	seed: 1
+};
+
+describe('the queue simulator controller', () => {
+	it('starts with an empty run and the formula to compare with', () => {
+		const { clock } = manualClock();
+		const sim = new QueueSimRunner(props, 'en', clock);
+		expect(sim.snapshot?.departures).toBe(0);
+		expect(sim.histogram.departures).toBe(0);
+		expect(sim.formulaW).toBeCloseTo(1 / 0.3, 9);
+		expect(sim.label).toBe('M/M/1');
+		expect(sim.summary).toContain('0 of 20,000 customers');
+		expect(sim.done).toBe(false);
 	});
 
-	it('spans four expected response times with the histogram', () => {
-		expect(histogramBinWidth(5, 20) * 20).toBe(20);
-		expect(histogramBinWidth(0.2, 20) * 20).toBe(4);
+	it('steps one event at a time and says what happened', () => {
+		const { clock } = manualClock();
+		const sim = new QueueSimRunner(props, 'en', clock);
+		sim.step();
+		expect(sim.snapshot?.events).toBe(1);
+		expect(sim.announcement).toContain('a customer arrives');
 	});
 
-	it('stops at the requested simulated time, one event past it at most', () => {
-		const sim = newSim();
-		const tally = emptyTally(1, 10);
-		advanceUntil(sim, 50, Infinity, tally);
-		const t = sim.lastEvent().time;
-		expect(t).toBeGreaterThanOrEqual(50);
-		// The event before the last one was still before 50: stepping one event at a time.
-		expect(sim.state().events).toBeGreaterThan(10);
-		expect(tally.departures).toBe(sim.state().departures);
+	it('plays in simulated time proportional to the frames, and pauses', () => {
+		const manual = manualClock();
+		const sim = new QueueSimRunner(props, 'en', manual.clock);
+		sim.speedIndex = 5; // 100 service times per second
+		sim.togglePlay();
+		expect(sim.playing).toBe(true);
+		manual.frame(50); // 50 ms of wall clock: about 5 service times
+		const time = sim.snapshot!.time;
+		expect(time).toBeGreaterThan(4);
+		expect(time).toBeLessThan(15);
+		expect(manual.waitingFrames).toBe(1);
+		sim.togglePlay();
+		expect(sim.playing).toBe(false);
+		expect(manual.waitingFrames).toBe(0);
+		expect(sim.announcement).toContain('of 20,000 customers');
 	});
 
-	it('steps exactly one event, and counts every departure in the tally', () => {
-		const sim = newSim();
-		const tally = emptyTally(1, 10);
-		expect(advanceUntil(sim, -Infinity, 1, tally)).toBe(1);
-		expect(sim.lastEvent().type).toBe('arrival');
-		while (!sim.done) advanceUntil(sim, Infinity, 97, tally);
-		expect(tally.departures).toBe(2000);
-		expect(tally.counts.reduce((a, b) => a + b, 0)).toBe(2000);
-		// The tally's mean over all customers is close to the engine's post-warm-up mean.
-		expect(tally.sumResponse / tally.departures).toBeCloseTo(sim.result().W, 0);
+	it('runs to the end in slices, then keeps the run as a point with its interval', () => {
+		const manual = manualClock();
+		const sim = new QueueSimRunner(props, 'en', manual.clock);
+		sim.runToEnd();
+		expect(sim.fastRunning).toBe(true);
+		manual.drain();
+		expect(sim.done).toBe(true);
+		expect(sim.fastRunning).toBe(false);
+		expect(sim.histogram.departures).toBe(20_000);
+		expect(sim.runs).toHaveLength(1);
+		const [run] = sim.runs;
+		expect(run.rho).toBe(0.7);
+		expect(run.low!).toBeLessThan(run.W);
+		expect(run.high!).toBeGreaterThan(run.W);
+		expect(sim.livePoint).toEqual([]);
+		expect(sim.announcement).toContain('20,000 of 20,000 customers');
+	});
+
+	it('starts a new run for a new utilization or seed, keeping finished points', () => {
+		const manual = manualClock();
+		const sim = new QueueSimRunner(props, 'en', manual.clock);
+		sim.runToEnd();
+		manual.drain();
+		sim.rho = 0.75;
+		expect(sim.done).toBe(false);
+		expect(sim.histogram.departures).toBe(0);
+		expect(sim.runs).toHaveLength(1);
+		const seed = sim.seed;
+		sim.reseed();
+		expect(sim.seed).toBe(seed + 1);
+		expect(sim.snapshot?.events).toBe(0);
+	});
+
+	it('answers the P, S and R keys and no others', () => {
+		const manual = manualClock();
+		const sim = new QueueSimRunner(props, 'en', manual.clock);
+		expect(sim.key('S')).toBe(true);
+		expect(sim.snapshot?.events).toBe(1);
+		expect(sim.key('p')).toBe(true);
+		expect(sim.playing).toBe(true);
+		expect(sim.key('x')).toBe(false);
+		expect(sim.key('r')).toBe(true);
+		expect(sim.playing).toBe(false);
+		expect(sim.fastRunning).toBe(true);
+	});
+
+	it('reports a model it cannot simulate instead of failing', () => {
+		const { clock } = manualClock();
+		const sim = new QueueSimRunner({ ...props, scv: -1, model: 'mg1' }, 'en', clock);
+		expect(sim.error).not.toBe('');
+		expect(sim.done).toBe(true);
+		sim.step();
+		expect(sim.snapshot).toBeNull();
 	});
 });

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { GanttSegment } from '../../../../src/lib/sim/sched/simulate.ts';
 import { ganttGeometry, shareGeometry } from '../../../../src/lib/widgets/sched-lab/gantt.ts';
+import { seeded } from '../../../helpers/random.ts';
 
-/** mulberry32, so the snapshot data are the same on every run. */
-function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function segments(): GanttSegment[] {
-	const random = seeded(11);
+/** Back-to-back runs of random VMs on each pCPU, over 0..100 ms. */
+function segments(pcpus: number, seed: number): GanttSegment[] {
+	const random = seeded(seed);
 	const out: GanttSegment[] = [];
-	for (let pcpu = 0; pcpu < 2; pcpu++) {
-		let t = 0;
-		while (t < 100) {
+	for (let pcpu = 0; pcpu < pcpus; pcpu++) {
+		for (let t = 0; t < 100;) {
 			const length = 1 + Math.floor(random() * 30);
+			const vm = Math.floor(random() * 3);
 			out.push({
 				pcpu,
-				vm: Math.floor(random() * 3),
+				vm,
 				vcpu: 0,
 				startMs: t,
 				endMs: Math.min(100, t + length),
@@ -36,14 +26,32 @@ function segments(): GanttSegment[] {
 }
 
 describe('scheduler lab geometry', () => {
-	it('lays segments on one row per pCPU, proportional to time (snapshot)', () => {
-		const g = ganttGeometry({ segments: segments(), pcpus: 2, fromMs: 0, toMs: 100, width: 360 });
-		expect(g.rows).toHaveLength(2);
-		expect(g.rects.map((r) => [r.x, r.y, r.width, r.vm, r.spinning])).toMatchSnapshot();
-		const first = g.rects[0];
-		expect(first.x).toBe(g.left);
-		// Rows do not overlap.
-		expect(g.rows[0].y + g.rows[0].height).toBeLessThanOrEqual(g.rows[1].y);
+	it('draws one rectangle per segment, on its pCPU’s row, in time order (seeded data)', () => {
+		for (const pcpus of [1, 2, 5]) {
+			const segs = segments(pcpus, 11 + pcpus);
+			const g = ganttGeometry({ segments: segs, pcpus, fromMs: 0, toMs: 100, width: 360 });
+			expect(g.rects).toHaveLength(segs.length);
+			expect(g.rows).toHaveLength(pcpus);
+			expect(g.rowTicks.map((t) => t.label)).toContain(`pCPU ${pcpus - 1}`);
+			g.rects.forEach((r, i) => {
+				const row = g.rows[segs[i].pcpu];
+				expect(r.y).toBe(row.y);
+				expect(r.x).toBeGreaterThanOrEqual(g.frame.left);
+				expect(r.x + r.width).toBeLessThanOrEqual(g.frame.right + 0.01);
+				expect(r.width).toBeCloseTo(
+					Math.max(
+						0.75,
+						((segs[i].endMs - segs[i].startMs) / 100) * (g.frame.right - g.frame.left)
+					),
+					1
+				);
+			});
+			// Rows do not overlap and all lie inside the frame.
+			g.rows
+				.slice(1)
+				.forEach((row, p) => expect(g.rows[p].y + g.rows[p].height).toBeLessThanOrEqual(row.y));
+			expect(g.rows[pcpus - 1].y + g.rows[pcpus - 1].height).toBeLessThanOrEqual(g.frame.bottom);
+		}
 	});
 
 	it('keeps very short runs visible', () => {
@@ -57,17 +65,20 @@ describe('scheduler lab geometry', () => {
 		expect(g.rects[0].width).toBeGreaterThan(0.5);
 	});
 
-	it('draws used and entitled CPUs on one scale (snapshot)', () => {
-		const g = shareGeometry({
-			vms: [
-				{ name: 'web', cpus: 0.15, entitlement: 0.4 },
-				{ name: 'batch', cpus: 1.02, entitlement: 0.8 },
-				{ name: 'db', cpus: 0.83, entitlement: 0.8 }
-			],
-			width: 360,
-			height: 150
-		});
-		expect(g.bars).toMatchSnapshot();
+	it('draws used and entitled CPUs on one scale, side by side, from the baseline', () => {
+		const vms = [
+			{ name: 'web', cpus: 0.15, entitlement: 0.4 },
+			{ name: 'batch', cpus: 1.02, entitlement: 0.8 },
+			{ name: 'db', cpus: 0.83, entitlement: 0.8 }
+		];
+		const g = shareGeometry({ vms, width: 360, height: 150 });
+		expect(g.bars).toHaveLength(3);
+		expect(g.xTicks.map((t) => t.label)).toEqual(['web', 'batch', 'db']);
+		for (const bar of g.bars) {
+			expect(bar.used.y + bar.used.height).toBeCloseTo(g.frame.bottom, 1);
+			expect(bar.entitled.x).toBeCloseTo(bar.used.x + bar.used.width, 1);
+			expect(bar.used.y).toBeGreaterThanOrEqual(g.frame.top - 0.01);
+		}
 		expect(g.bars[1].used.height).toBeGreaterThan(g.bars[1].entitled.height);
 		expect(g.bars[0].used.height / g.bars[0].entitled.height).toBeCloseTo(0.15 / 0.4, 1);
 	});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { linePath } from '../../../src/lib/chart/line.ts';
+import { continuous } from '../../../src/lib/chart/scales.ts';
+
+const x = continuous([0, 10], [0, 100], { nice: false });
+const y = continuous([0, 10], [100, 0], { nice: false });
+
+describe('line paths', () => {
+	it('joins the points in order, y growing upwards', () => {
+		expect(linePath([0, 5, 10], [0, 5, 10], x, y)).toBe('M0,100L50,50L100,0');
+	});
+
+	it('breaks the line at a missing value instead of bridging the gap', () => {
+		const d = linePath([0, 2, 4, 6], [1, null, 3, 4], x, y);
+		expect(d.match(/M/g)).toHaveLength(2);
+		expect(linePath([0, 1], [Infinity, NaN], x, y)).toBe('');
+	});
+
+	it('leaves out points a log axis cannot show', () => {
+		const log = continuous([1, 100], [100, 0], { log: true });
+		expect(linePath([0, 5, 10], [0, 10, 100], x, log)).toBe('M50,50L100,0');
+	});
+});

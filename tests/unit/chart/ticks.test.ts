@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bands, continuous } from '../../../src/lib/chart/scales.ts';
+import { bandTicks, ticks } from '../../../src/lib/chart/ticks.ts';
+
+describe('ticks', () => {
+	it('labels ticks with a d3-format specifier and keeps them on the axis', () => {
+		const x = continuous([0, 1], [50, 550]);
+		const t = ticks(x, 'x', '.0%');
+		expect(t[0].label).toBe('0%');
+		expect(t[t.length - 1].label).toBe('100%');
+		for (const tick of t) {
+			expect(tick.at).toBeGreaterThanOrEqual(50);
+			expect(tick.at).toBeLessThanOrEqual(550);
+		}
+	});
+
+	it('puts more ticks on a longer axis, and never fewer than three', () => {
+		const short = ticks(continuous([0, 100], [100, 10]), 'y');
+		const long = ticks(continuous([0, 100], [500, 10]), 'y');
+		expect(long.length).toBeGreaterThan(short.length);
+		expect(short.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('draws decades on a log axis', () => {
+		const values = ticks(continuous([1, 100], [300, 10], { log: true }), 'y', '~g').map(
+			(t) => t.value
+		);
+		expect(values).toContain(1);
+		expect(values).toContain(10);
+		expect(values).toContain(100);
+	});
+
+	it('puts one tick in the middle of each band', () => {
+		const x = bands(3, [0, 300], { inner: 0, outer: 0 });
+		expect(bandTicks(x, (i) => `host ${i + 1}`)).toEqual([
+			{ value: 0, at: 50, label: 'host 1' },
+			{ value: 1, at: 150, label: 'host 2' },
+			{ value: 2, at: 250, label: 'host 3' }
+		]);
+	});
+});
