@@ -31,6 +31,9 @@ async function drawn(page: Page) {
 for (const colorScheme of ['light', 'dark'] as const) {
 	test.describe(`${colorScheme} colour scheme`, () => {
 		test.use({ colorScheme });
+		// axe walks every node of a long lesson page: on a loaded 2-core machine that alone can
+		// take longer than the default 30 s.
+		test.describe.configure({ timeout: 120_000 });
 		for (const path of lessons) {
 			test(`axe finds no violation on ${path}`, async ({ page }) => {
 				await page.goto(path);
