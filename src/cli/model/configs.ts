@@ -40,6 +40,8 @@ const configParam = {
 const ms = (x: number | null): string => (x === null ? '-' : formatNumber(x));
 
 function schedText(r: SchedResult): string {
+	// Nice levels exist under CFS only (Linux threads); the other policies would show zeros.
+	const nice = r.policy === 'cfs';
 	const head =
 		`vCPU scheduling: policy ${r.policy}, ${r.pcpus} pCPUs, ${formatNumber(r.durationMs)} ms ` +
 		`(steps of ${r.resolutionUs} us)\n`;
@@ -48,6 +50,7 @@ function schedText(r: SchedResult): string {
 			'VM',
 			'vCPUs',
 			'weight',
+			...(nice ? ['nice'] : []),
 			'cap%',
 			'workload',
 			'CPUs used',
@@ -63,6 +66,7 @@ function schedText(r: SchedResult): string {
 			v.name,
 			v.vcpus,
 			v.weight,
+			...(nice ? [v.nice] : []),
 			v.cap,
 			v.workload,
 			v.cpus,
@@ -111,9 +115,14 @@ export function asciiGantt(r: SchedResult): string {
 }
 
 function memoryText(r: MemoryResult): string {
+	const device =
+		r.swapDeviceCapacityPerSecond === null
+			? 'swap-ins are instant (latency 0)'
+			: `the swap device serves at most ${formatNumber(r.swapDeviceCapacityPerSecond)} swap-ins/s ` +
+				`(one at a time); VMs that ask for more wait, and slow down`;
 	const head =
 		`memory overcommit (model): page sharing scans ${formatNumber(r.scanPagesPerSecond)} pages/s ` +
-		`(${formatNumber(r.scanMBPerSecond)} MiB/s of ${r.pageSizeKB} KiB pages)\n`;
+		`(${formatNumber(r.scanMBPerSecond)} MiB/s of ${r.pageSizeKB} KiB pages); ${device}\n`;
 	const rows = r.series
 		.filter(
 			(_, i) => i % Math.max(1, Math.ceil(r.series.length / 12)) === 0 || i === r.series.length - 1
@@ -125,10 +134,20 @@ function memoryText(r: MemoryResult): string {
 			s.sharedMB,
 			s.balloonMB,
 			s.swappedMB,
-			s.swapInsPerSecond
+			s.swapInsPerSecond,
+			s.swapDeviceUtilization
 		]);
 	const series = formatGrid(
-		['t s', 'demand MiB', 'used MiB', 'shared MiB', 'balloon MiB', 'swapped MiB', 'swap-ins/s'],
+		[
+			't s',
+			'demand MiB',
+			'used MiB',
+			'shared MiB',
+			'balloon MiB',
+			'swapped MiB',
+			'swap-ins/s',
+			'device busy'
+		],
 		rows
 	);
 	const vms = formatGrid(
@@ -168,7 +187,7 @@ function placementText(r: PlacementResult): string {
 				'CPU util',
 				'memory util',
 				'P(overload)',
-				'95% CI',
+				'95% CI (Wilson)',
 				'unplaced'
 			],
 			r.results.map((a) => [

@@ -10,7 +10,8 @@ import {
 	type QueueSimConfig,
 	type QueueSimResult
 } from '../../lib/sim/des/queueSim.ts';
-import { formatLimit, MAX_CUSTOMERS, MAX_SERVERS } from '../../lib/sim/limits.ts';
+import { formatLimit, MAX_CUSTOMERS, MAX_SEED, MAX_SERVERS } from '../../lib/sim/limits.ts';
+import { MIN_BATCHES } from '../../lib/sim/des/batchMeans.ts';
 import { md1 } from '../../lib/sim/queueing/md1.ts';
 import { mg1, mg1Distribution } from '../../lib/sim/queueing/mg1.ts';
 import { mm1 } from '../../lib/sim/queueing/mm1.ts';
@@ -27,7 +28,7 @@ interface DesInput {
 	customers: number;
 	seed: number;
 	warmup?: number;
-	batches: number;
+	batches?: number;
 }
 
 interface Timed {
@@ -69,6 +70,25 @@ function runTimed(config: QueueSimConfig): Result<Timed> {
 	return r.ok ? ok({ result: r.value, seconds, cpuSeconds }) : r;
 }
 
+/**
+ * The interval's rows of the text output: the interval with the batches it rests on, or the
+ * reason there is none; and a warning row when it should not be trusted.
+ */
+export function intervalRows(result: QueueSimResult): [string, unknown][] {
+	const label = '95% CI on W (batch means)';
+	const { ci, ciWarning } = result;
+	if (!ci) return [[label, ciWarning ? ciWarning.message : 'none']];
+	const rows: [string, unknown][] = [
+		[
+			label,
+			`[${formatNumber(ci.low)}, ${formatNumber(ci.high)}] ` +
+				`(${ci.batches} batches of ${formatNumber(ci.batchSize)} customers)`
+		]
+	];
+	if (ciWarning) rows.push(['warning', ciWarning.message]);
+	return rows;
+}
+
 function simulate(name: string, input: DesInput): Result<ModelOutput> {
 	const config = mmcConfig(input);
 	if (!config.ok) return config;
@@ -82,6 +102,8 @@ function simulate(name: string, input: DesInput): Result<ModelOutput> {
 	const json = {
 		W: result.W,
 		Wci: result.Wci,
+		ci: result.ci,
+		ciWarning: result.ciWarning,
 		Wanalytic: analytic.value.W,
 		Wq: result.Wq,
 		L: result.L,
@@ -100,10 +122,7 @@ function simulate(name: string, input: DesInput): Result<ModelOutput> {
 		`first ${formatNumber(result.customers - result.measured)} deleted as warm-up)\n` +
 		formatTable([
 			['W (mean response time)', result.W],
-			[
-				'95% CI on W (batch means)',
-				`[${formatNumber(result.Wci[0])}, ${formatNumber(result.Wci[1])}]`
-			],
+			...intervalRows(result),
 			['W from the formula', analytic.value.W],
 			['Wq (mean waiting time)', result.Wq],
 			['L (time-average number)', result.L],
@@ -153,7 +172,7 @@ async function simulateGeneral(v: Record<string, unknown>): Promise<Result<Model
 		capacity: k,
 		customers: v.customers as number,
 		warmup: v.warmup as number | undefined,
-		batches: v.batches as number,
+		batches: v.batches as number | undefined,
 		seed: v.seed as number
 	};
 	// Before the stability check, which divides by c: c = 0 is a bad c, not an unstable queue.
@@ -191,6 +210,8 @@ async function simulateGeneral(v: Record<string, unknown>): Promise<Result<Model
 		rho,
 		W: res.W,
 		Wci: res.Wci,
+		ci: res.ci,
+		ciWarning: res.ciWarning,
 		Wanalytic,
 		Wq: res.Wq,
 		L: res.L,
@@ -208,7 +229,7 @@ async function simulateGeneral(v: Record<string, unknown>): Promise<Result<Model
 		`(seed ${v.seed}, ${formatNumber(res.customers)} customers)\n` +
 		formatTable([
 			['W (mean response time)', res.W],
-			['95% CI on W (batch means)', `[${formatNumber(res.Wci[0])}, ${formatNumber(res.Wci[1])}]`],
+			...intervalRows(res),
 			['W from the formula', Wanalytic ?? 'no closed form for this queue'],
 			['Wq (mean waiting time)', res.Wq],
 			['L (time-average number)', res.L],
@@ -264,7 +285,12 @@ const common = [
 		kind: 'integer',
 		default: 1_000_000
 	},
-	{ name: 'seed', description: 'random seed', kind: 'integer', default: 1 },
+	{
+		name: 'seed',
+		description: `random seed, an integer in 0..${formatLimit(MAX_SEED)}`,
+		kind: 'integer',
+		default: 1
+	},
 	{
 		name: 'warmup',
 		description: 'customers deleted at the start',
@@ -274,9 +300,14 @@ const common = [
 	},
 	{
 		name: 'batches',
-		description: 'batches for the confidence interval',
+		description:
+			`batches for the confidence interval, ${MIN_BATCHES} to 1,000 ` +
+			`(below ${MIN_BATCHES} complete batches no interval is given)`,
 		kind: 'integer',
-		default: 20
+		optional: true,
+		defaultText:
+			'batch size chosen from the run: doubled until a lag-1 test finds the batch means ' +
+			'uncorrelated, with a warning if none does'
 	}
 ] as const;
 
@@ -288,7 +319,7 @@ function toInput(v: Record<string, unknown>, c: number): DesInput {
 		customers: v.customers as number,
 		seed: v.seed as number,
 		warmup: v.warmup as number | undefined,
-		batches: v.batches as number
+		batches: v.batches as number | undefined
 	};
 }
 
@@ -354,13 +385,13 @@ export const desModels: ModelSpec[] = [
 			// Both runs are validated before the first starts: a bad --customers is an error at once.
 			const configs: QueueSimConfig[] = [];
 			for (const { input } of cases) {
-				const config = mmcConfig({ ...input, customers, seed: 7, batches: 20 });
+				const config = mmcConfig({ ...input, customers, seed: 7 });
 				if (!config.ok) return config;
 				configs.push(config.value);
 			}
 			// One short run first so the JIT has compiled the hot loop before we time it. Its
 			// configuration is fixed and valid, so unwrap cannot throw here.
-			const warmUp = { lambda: 0.9, mu: 1, c: 1, customers: 100_000, seed: 1, batches: 20 };
+			const warmUp = { lambda: 0.9, mu: 1, c: 1, customers: 100_000, seed: 1 };
 			unwrap(runTimed(unwrap(mmcConfig(warmUp))));
 			const runs = cases.map(({ label }, i) => {
 				const { result, seconds, cpuSeconds } = unwrap(runTimed(configs[i]));

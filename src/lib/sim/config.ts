@@ -2,11 +2,20 @@
  * Validation of the JSON configurations of the simulation models (sched, memory, placement) with
  * zod: the first problem becomes a ParamError naming the field by its path, e.g. `vms[2].weight`.
  */
-import type { z } from 'zod';
-import { MAX_CONFIG_DEPTH } from './limits.ts';
+import { z } from 'zod';
+import { formatLimit, MAX_CONFIG_DEPTH, MAX_SEED } from './limits.ts';
 import type { ParamError, Result } from './result.ts';
 
 /** `vms.2.weight` -> `vms[2].weight`. */
+/**
+ * A configuration's random seed. The generator keeps 32 bits of it (random.ts): -1 would silently
+ * repeat 4,294,967,295 and 2^32 would repeat 0, so anything outside 0..2^32 - 1 is an error.
+ */
+export function seedField(fallback: number) {
+	const message = `seed must be an integer in 0..${formatLimit(MAX_SEED)}`;
+	return z.number().int(message).min(0, message).max(MAX_SEED, message).default(fallback);
+}
+
 export function fieldPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {

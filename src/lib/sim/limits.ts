@@ -50,9 +50,10 @@ export const MAX_SEED = 2 ** 32 - 1;
 export const MAX_CONFIG_DEPTH = 32;
 
 /**
- * Simulation steps times the vCPUs and pCPUs they move, for the scheduling model: each step
- * visits every vCPU and pCPU, about 1 s at the bound. The default 2 s at 50 us steps (40,000
- * steps) leaves room for 500 vCPUs and pCPUs.
+ * Simulation steps, plus the wake-ups and blocks expected between them (each is an event at its
+ * own instant, sched/workLimit.ts), times the vCPUs and pCPUs they move, for the scheduling
+ * model: each visits every vCPU and pCPU, about 1 s at the bound. The default 2 s at 50 us
+ * steps (40,000 steps) leaves room for 500 vCPUs and pCPUs.
  */
 export const MAX_SCHED_WORK = 20_000_000;
 

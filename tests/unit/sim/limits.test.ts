@@ -187,6 +187,30 @@ describe('configuration models bound their work', () => {
 		expect(message(r)).toContain('100,000 VMs in all');
 	});
 
+	it('placement: seeds outside 0..2^32 - 1 are refused, not silently wrapped', () => {
+		// random.ts keeps seed >>> 0: -1 used to run as 4,294,967,295 and 2^32 as 0.
+		for (const seed of [-1, MAX_SEED + 1, 1.5]) {
+			const r = runPlacement({
+				host: { cpu: 10, memory: 10 },
+				vms: [{ cpu: 1, memory: 1 }],
+				overload: { trials: 10, seed }
+			});
+			expect(blamed(r)).toBe('overload.seed');
+		}
+		const r = runPlacement({
+			host: { cpu: 10, memory: 10 },
+			vms: [{ cpu: 1, memory: 1 }],
+			overload: { trials: 10, seed: -1 }
+		});
+		expect(message(r)).toBe('overload.seed: seed must be an integer in 0..4,294,967,295');
+		const edge = runPlacement({
+			host: { cpu: 10, memory: 10 },
+			vms: [{ cpu: 1, memory: 1 }],
+			overload: { trials: 10, seed: MAX_SEED }
+		});
+		expect(blamed(edge)).toBe('ok');
+	});
+
 	it('placement: overload trials x VMs x algorithms', () => {
 		const r = runPlacement({
 			host: { cpu: 10, memory: 10 },

@@ -5,9 +5,11 @@
  *
  * Statistics: per-customer response and waiting times (overall and per class), the time averages
  * of the number in system and of busy servers, the fraction of arrivals lost, and a 95%
- * confidence interval on the mean response time by batch means. The first `warmup` departures
- * and the time before the last of them are deleted, so the empty-and-idle start does not bias
- * the estimates.
+ * confidence interval on the mean response time by batch means, with the batch size chosen from
+ * the run unless a number of batches is given (batchMeans.ts). The interval is absent when there
+ * are too few batches and carries a warning when its batches are still correlated or it is too
+ * wide to trust. The first `warmup` departures and the time before the last of them are deleted,
+ * so the empty-and-idle start does not bias the estimates.
  *
  * The hot loop allocates nothing: events live in a typed-array heap (EventList), waiting
  * customers are arrival times in a ring buffer per class, and servers are typed arrays. Event
@@ -17,7 +19,13 @@ import type { Distribution } from '../distributions.ts';
 import { formatLimit, MAX_CUSTOMERS, MAX_SEED, MAX_SERVERS } from '../limits.ts';
 import { Random } from '../random.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { BatchMeans, type ConfidenceInterval } from './batchMeans.ts';
+import {
+	AdaptiveBatchMeans,
+	BatchMeans,
+	MIN_BATCHES,
+	type ConfidenceInterval,
+	type IntervalWarning
+} from './batchMeans.ts';
 import { EventList } from './eventList.ts';
 
 export interface CustomerClass {
@@ -36,7 +44,10 @@ export interface QueueSimConfig {
 	customers: number;
 	/** Departures deleted at the start (default: 10% of customers). */
 	warmup?: number;
-	/** Number of batches for the confidence interval (default 20). */
+	/**
+	 * Number of batches for the confidence interval, MIN_BATCHES..1000. Default: none fixed; the
+	 * batch size is chosen from the run (AdaptiveBatchMeans).
+	 */
 	batches?: number;
 	seed: number;
 	/** Optional histogram of response times: `bins` bins of width `binWidth` (last bin open). */
@@ -52,10 +63,12 @@ export interface ClassStats {
 export interface QueueSimResult {
 	/** Mean response time of the customers after warm-up. */
 	W: number;
-	/** 95% batch-means confidence interval on W, [low, high]. */
-	Wci: [number, number];
-	/** The full interval (null if too few customers for 2 batches). */
+	/** 95% batch-means confidence interval on W, [low, high]; null when there is none (see ciWarning). */
+	Wci: [number, number] | null;
+	/** The full interval (null with fewer than MIN_BATCHES complete batches). */
 	ci: ConfidenceInterval | null;
+	/** Why there is no interval, or why it should not be trusted; null when it passed every check. */
+	ciWarning: IntervalWarning | null;
 	Wq: number;
 	/** Time-average number in system and in queue. */
 	L: number;
@@ -128,9 +141,12 @@ export function validateQueueConfig(config: QueueSimConfig): Result<true> {
 	if (!Number.isInteger(warmup) || warmup < 0 || warmup >= config.customers) {
 		return fail('warmup', `warmup must be an integer in 0..customers-1 (got ${warmup})`);
 	}
-	const batches = config.batches ?? 20;
-	if (!Number.isInteger(batches) || batches < 2 || batches > 1000) {
-		return fail('batches', `batches must be an integer in 2..1000 (got ${batches})`);
+	const batches = config.batches;
+	if (
+		batches !== undefined &&
+		(!Number.isInteger(batches) || batches < MIN_BATCHES || batches > 1000)
+	) {
+		return fail('batches', `batches must be an integer in ${MIN_BATCHES}..1000 (got ${batches})`);
 	}
 	// The generator keeps 32 bits of the seed; a larger one would silently repeat a smaller one.
 	if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > MAX_SEED) {
@@ -214,7 +230,7 @@ export class QueueSimulation {
 	private lastEventTime = 0;
 	private areaInSystem = 0;
 	private areaBusy = 0;
-	private readonly batch: BatchMeans;
+	private readonly batch: BatchMeans | AdaptiveBatchMeans;
 	private readonly binWidth: number;
 	private readonly counts: Float64Array | null;
 	private measureStart = 0;
@@ -234,8 +250,11 @@ export class QueueSimulation {
 		this.target = config.customers;
 		this.warmup = config.warmup ?? Math.floor(config.customers / 10);
 		this.measuring = this.warmup === 0;
-		const batches = config.batches ?? 20;
-		this.batch = new BatchMeans(Math.max(1, Math.floor((this.target - this.warmup) / batches)));
+		const batches = config.batches;
+		this.batch =
+			batches === undefined
+				? new AdaptiveBatchMeans()
+				: new BatchMeans(Math.max(1, Math.floor((this.target - this.warmup) / batches)));
 		const nClasses = this.classes.length;
 		this.queues = Array.from({ length: nClasses }, () => new Float64Array(1024));
 		this.heads = new Int32Array(nClasses);
@@ -356,7 +375,7 @@ export class QueueSimulation {
 	result(): QueueSimResult {
 		const now = this.events.time;
 		const measured = Math.max(0, this.departures - this.warmup);
-		const ci = this.batch.interval(0.95);
+		const { ci, warning } = this.batch.estimate(0.95);
 		const W = measured > 0 ? this.sumW / measured : 0;
 		const elapsed = now - this.measureStart;
 		const L = elapsed > 0 ? this.areaInSystem / elapsed : this.inSystem;
@@ -372,8 +391,9 @@ export class QueueSimulation {
 		}
 		const result: QueueSimResult = {
 			W,
-			Wci: ci ? [ci.low, ci.high] : [W, W],
+			Wci: ci ? [ci.low, ci.high] : null,
 			ci,
+			ciWarning: warning,
 			Wq: measured > 0 ? this.sumWq / measured : 0,
 			L,
 			Lq: Math.max(0, L - busy),

@@ -12,7 +12,9 @@
  * 5. what the balloons have not yet covered, the host swaps out at once, picking pages blindly
  *    (a fraction active/total of them are active);
  * 6. active pages that are swapped (by the host) or paged out (by the guest) fault back in as the
- *    VM touches them: swap-ins per second, and a slowdown of 1 + swap-ins/s x swap latency.
+ *    VM touches them, r of them per second of the VM's progress; one swap device serves them all,
+ *    one at a time (swapDevice.ts), so the host swaps in at most 1 / latency pages per second of
+ *    wall-clock time and a VM that waits R for each page runs 1 + r R times slower.
  * Results are labelled "model": the latency and access rate are model choices.
  */
 import { parseConfig } from '../config.ts';
@@ -21,6 +23,7 @@ import { ok, type Result } from '../result.ts';
 import { memoryConfigSchema, type MemoryConfig } from './config.ts';
 import { reclaimTargets, sharesPerPage } from './idleTax.ts';
 import { scanRatePagesPerSecond, scanStep } from './pageSharing.ts';
+import { swapDeviceLoad } from './swapDevice.ts';
 
 export interface VmSample {
 	activeMB: number;
@@ -34,7 +37,13 @@ export interface VmSample {
 	guestPagedMB: number;
 	/** Shares-per-page ratio of the idle memory tax, relative to shares/MiB. */
 	rho: number;
+	/** Pages the VM would fault in per second of its own progress (what it asks of the device). */
+	faultsPerGuestSecond: number;
+	/** Swap-ins served per second of wall-clock time (limited by the swap device). */
 	swapInsPerSecond: number;
+	/** Mean wait for one swap-in, queueing behind other VMs included (ms; 0 when not faulting). */
+	swapWaitMs: number;
+	/** Wall-clock time per unit of progress: 1 + faultsPerGuestSecond x swap wait. */
 	slowdown: number;
 }
 
@@ -46,7 +55,10 @@ export interface MemorySample {
 	sharedMB: number;
 	balloonMB: number;
 	swappedMB: number;
+	/** Swap-ins per second of wall-clock time, all VMs: at most swapDeviceCapacityPerSecond. */
 	swapInsPerSecond: number;
+	/** Fraction of time the swap device is busy. */
+	swapDeviceUtilization: number;
 	vms: VmSample[];
 }
 
@@ -65,6 +77,8 @@ export interface MemoryResult {
 	/** KSM scan rate in pages and MiB per second. */
 	scanPagesPerSecond: number;
 	scanMBPerSecond: number;
+	/** Swap-ins per second the device can serve at most, 1000 / latencyMs (null: instant device). */
+	swapDeviceCapacityPerSecond: number | null;
 	series: MemorySample[];
 	vms: VmSummary[];
 	peak: { sharedMB: number; balloonMB: number; swappedMB: number; swapInsPerSecond: number };
@@ -186,10 +200,10 @@ export function simulateMemory(c: MemoryConfig): MemoryResult {
 			uncovered += Math.max(0, reclaim[i] - balloon[i]);
 		}
 		const toSwap = Math.max(0, excess - ballooned);
-		const vmSamples: VmSample[] = [];
-		let swapInsAll = 0;
+		const swappedOf: number[] = [];
+		const guestPagedOf: number[] = [];
+		const faults: number[] = [];
 		for (let i = 0; i < n; i++) {
-			const vm = c.vms[i];
 			const swapped =
 				uncovered > 0 ? (toSwap * Math.max(0, reclaim[i] - balloon[i])) / uncovered : 0;
 			// The guest gives the balloon its idle pages first; beyond them it pages out active ones.
@@ -199,9 +213,23 @@ export function simulateMemory(c: MemoryConfig): MemoryResult {
 			const memoryLeft = Math.max(1e-9, demand[i] - balloon[i]);
 			const activeLeft = Math.max(0, active[i] - guestPaged);
 			const activeSwapped = swapped * Math.min(1, activeLeft / memoryLeft);
-			const swapInsPerSecond =
-				(activeSwapped + guestPaged) * pagesPerMB * c.swap.accessRatePerSecond;
-			const slowdown = running[i] ? 1 + swapInsPerSecond * (c.swap.latencyMs / 1000) : 1;
+			swappedOf.push(swapped);
+			guestPagedOf.push(guestPaged);
+			// The VM touches accessRatePerSecond of its missing active pages per second of its own
+			// progress: a demand on the device, not yet what the device can serve.
+			faults.push(
+				running[i] ? (activeSwapped + guestPaged) * pagesPerMB * c.swap.accessRatePerSecond : 0
+			);
+		}
+		const device = swapDeviceLoad(faults, c.swap.latencyMs / 1000);
+		const vmSamples: VmSample[] = [];
+		let swapInsAll = 0;
+		for (let i = 0; i < n; i++) {
+			const vm = c.vms[i];
+			const swapped = swappedOf[i];
+			const guestPaged = guestPagedOf[i];
+			const swapInsPerSecond = device.swapInsPerSecond[i];
+			const slowdown = device.slowdown[i];
 			const resident = Math.max(0, demand[i] - balloon[i] - swapped);
 			const pages = demand[i] - reclaim[i];
 			vmSamples.push({
@@ -214,7 +242,9 @@ export function simulateMemory(c: MemoryConfig): MemoryResult {
 				rho: running[i]
 					? sharesPerPage(vm.shares, pages, active[i] / Math.max(pages, 1e-9), c.idleTax.tau)
 					: 0,
+				faultsPerGuestSecond: faults[i],
 				swapInsPerSecond,
+				swapWaitMs: device.waitSeconds[i] * 1000,
 				slowdown
 			});
 			if (running[i] && s > 0) {
@@ -234,6 +264,7 @@ export function simulateMemory(c: MemoryConfig): MemoryResult {
 			balloonMB: sum((v) => v.balloonMB),
 			swappedMB: sum((v) => v.swappedMB),
 			swapInsPerSecond: swapInsAll,
+			swapDeviceUtilization: device.utilization,
 			vms: vmSamples
 		};
 		peak.sharedMB = Math.max(peak.sharedMB, sample.sharedMB);
@@ -248,6 +279,7 @@ export function simulateMemory(c: MemoryConfig): MemoryResult {
 		pageSizeKB: c.pageSizeKB,
 		scanPagesPerSecond: scanPages,
 		scanMBPerSecond: scanPages / pagesPerMB,
+		swapDeviceCapacityPerSecond: c.swap.latencyMs > 0 ? 1000 / c.swap.latencyMs : null,
 		series,
 		vms: c.vms.map((vm, i) => ({
 			name: vm.name ?? `vm${i}`,

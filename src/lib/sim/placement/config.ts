@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { MAX_PLACEMENT_VMS, MAX_SIZE } from '../limits.ts';
+import { seedField } from '../config.ts';
 
 /** A capacity or demand: bounded so that sums over many VMs stay exact. */
 const size = z.number().max(MAX_SIZE);
@@ -47,7 +48,7 @@ export const placementConfigSchema = z.strictObject({
 	overload: z
 		.strictObject({
 			trials: z.number().int().min(1).max(1_000_000).default(2000),
-			seed: z.number().int().default(1),
+			seed: seedField(1),
 			/** A host is overloaded when its CPU demand exceeds threshold x capacity. */
 			threshold: z.number().positive().default(1)
 		})

@@ -7,12 +7,14 @@
  * {
  *   "pcpus": 2, "durationMs": 2000, "seed": 1,
  *   "policy": { "name": "credit" },            // rr | credit | credit2 | cfs | cosched-strict | cosched-relaxed
- *   "vms": [ { "name": "web", "vcpus": 2, "weight": 256, "cap": 0,
+ *   "vms": [ { "name": "web", "vcpus": 2, "weight": 256, "cap": 0, "nice": 0,
  *              "workload": { "type": "request", "ratePerSecond": 200, "serviceMs": 1 } } ],
  *   "gantt": { "fromMs": 0, "toMs": 200 }
  * }
  */
 import { z } from 'zod';
+import { MAX_NICE, MIN_NICE } from './nice.ts';
+import { seedField } from '../config.ts';
 
 const ms = z.number().positive();
 
@@ -70,6 +72,12 @@ export const policySchema = z.strictObject({
 	latencyMs: ms.default(6),
 	minGranularityMs: ms.default(0.75),
 	wakeupGranularityMs: ms.default(1),
+	/**
+	 * CFS: true puts each VM's vCPU threads in a cgroup of its own whose weight is the VM's weight,
+	 * as libvirt does (machine.slice); false lets the threads compete one by one, each weighted by
+	 * its nice level, so that a VM with more vCPUs gets more CPU.
+	 */
+	cgroups: z.boolean().default(true),
 	/** Relaxed co-scheduling: a vCPU more than this ahead of its slowest sibling is co-stopped (model choice). */
 	skewThresholdMs: ms.default(3),
 	/** Period over which caps are enforced (default: 30 ms for credit, 10 ms credit2, 100 ms cfs as in CFS bandwidth control). */
@@ -85,6 +93,11 @@ export const vmSchema = z.strictObject({
 	weight: z.number().int().min(1).max(65535).default(256),
 	/** Cap in percent of one CPU (Xen credit; 0 = none, 150 = one and a half CPUs). */
 	cap: z.number().min(0).max(6400).default(0),
+	/**
+	 * CFS only: nice level of the VM's vCPU threads, -20..19, weighted by Linux's
+	 * sched_prio_to_weight table (nice.ts): 1024 at nice 0, about 1.25 times less per level.
+	 */
+	nice: z.number().int().min(MIN_NICE).max(MAX_NICE).default(0),
 	workload: workloadSchema.default({ type: 'cpu' })
 });
 
@@ -93,7 +106,7 @@ export const schedConfigSchema = z.strictObject({
 	durationMs: z.number().positive().max(600_000).default(2000),
 	/** Length of one simulation step, in microseconds: every decision happens on a step boundary. */
 	resolutionUs: z.number().int().min(1).max(10_000).default(50),
-	seed: z.number().int().default(1),
+	seed: seedField(1),
 	policy: policySchema,
 	vms: z.array(vmSchema).min(1).max(256),
 	/** The window of the Gantt trace (default: the first 200 ms). */

@@ -1,11 +1,16 @@
 /**
  * The state a scheduling policy sees and changes: which vCPUs are runnable, which runs on which
- * pCPU, and the caps. Time is in integer microseconds and advances in fixed steps; a policy's
- * `schedule` is called at the start of every step and may start or stop vCPUs.
+ * pCPU, and the caps. Time is in microseconds. A policy's `schedule` is called at the start of
+ * every step of the simulation (its timers: ticks, slices, accounting) and again at the exact
+ * instant of every wake-up and every block (a vCPU that finished its work or took a lock), as a
+ * real scheduler is entered from its timer interrupt and from the wake-up and block paths; it may
+ * start or stop vCPUs.
  */
 export interface VmInfo {
 	name: string;
 	weight: number;
+	/** Nice level of the VM's vCPU threads (CFS only; -20..19, default 0). */
+	nice?: number;
 	/** Cap as a fraction of one CPU (1.5 = 150%); 0 = no cap. */
 	cap: number;
 	/** Indices of its vCPUs. */
@@ -39,6 +44,7 @@ export class SchedWorld {
 	/** Context switches (a vCPU put on a pCPU). */
 	switches = 0;
 	now = 0;
+	/** Length of one simulation step (us): the granularity of the policies' timers. */
 	readonly dt: number;
 
 	constructor(nP: number, vms: VmInfo[], dt: number) {
@@ -142,8 +148,10 @@ export interface SchedPolicy {
 	readonly name: string;
 	/** A vCPU became runnable (woke up). */
 	onWake(v: number): void;
-	/** A running vCPU ran `dt` microseconds in the step that just ended. */
+	/** A running vCPU ran for `dt` microseconds (called for each stretch between decisions). */
 	charge(v: number, dt: number): void;
-	/** Decide what runs in the coming step: stop and start vCPUs on pCPUs. */
+	/** Decide what runs from now on: stop and start vCPUs on pCPUs. */
 	schedule(): void;
+	/** Optional: `dt` microseconds passed with the current assignment (relaxed co-scheduling's progress). */
+	elapse?(dt: number): void;
 }

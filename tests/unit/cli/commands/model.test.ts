@@ -92,6 +92,45 @@ describe('virtlab model (in-process)', () => {
 		expect(r.events as number).toBeGreaterThanOrEqual(40000);
 	});
 
+	it('des-mm1 prints no interval from one measured customer, and says why', async () => {
+		// It used to print a 95% CI of [4.34316, 4.34316] from this single customer.
+		const args = ['des-mm1', '--lambda', '0.8', '--mu', '1', '--customers', '1000'];
+		expect(await command.run([...args, '--seed', '7', '--warmup', '999'])).toBe(0);
+		expect(out).toMatch(/95% CI on W \(batch means\) +no interval: only 1 complete batch/);
+		expect(out).not.toContain('[4.34316, 4.34316]');
+		out = '';
+		const r = await runJson([...args, '--seed', '7', '--warmup', '999']);
+		expect(r.Wci).toBeNull();
+		expect((r.ciWarning as { code: string }).code).toBe('too-few-batches');
+	});
+
+	it('des-mm1 near saturation prints the interval with a warning line', async () => {
+		const args = ['des-mm1', '--lambda', '0.95', '--mu', '1', '--customers', '20000'];
+		expect(await command.run([...args, '--seed', '7'])).toBe(0);
+		expect(out).toMatch(/\(17 batches of 1,024 customers\)/);
+		expect(out).toMatch(/^warning +the batch means stay correlated/m);
+	});
+
+	it('--help of the simulations states the range of --seed', async () => {
+		for (const name of ['des-mm1', 'des-mmc', 'des-queue']) {
+			out = '';
+			expect(await command.run([name, '--help'])).toBe(0);
+			expect(out).toMatch(/--seed +random seed, an integer in 0\.\.4,294,967,295/);
+		}
+	});
+
+	it('memory: swap-ins per second never exceed what the device serves', async () => {
+		const r = (await runJson(['memory', '--config', 'examples/models/memory.json'])) as {
+			swapDeviceCapacityPerSecond: number;
+			peak: { swapInsPerSecond: number };
+		};
+		expect(r.swapDeviceCapacityPerSecond).toBe(200);
+		expect(r.peak.swapInsPerSecond).toBeLessThanOrEqual(200);
+		out = '';
+		expect(await command.run(['memory', '--config', 'examples/models/memory.json'])).toBe(0);
+		expect(out).toContain('the swap device serves at most 200 swap-ins/s');
+	});
+
 	it('des-mmc needs --c and simulates c servers', async () => {
 		const r = await runJson([
 			'des-mmc',
@@ -211,6 +250,10 @@ describe('virtlab model (in-process)', () => {
 			'huge-memory.json',
 			'{"host":{"memoryMB":1e308},"vms":[{"memoryMB":1}]}'
 		);
+		const negativeSeed = config(
+			'negative-seed.json',
+			'{"host":{"cpu":2,"memory":2},"vms":[{"cpu":1,"memory":1}],"overload":{"seed":-1}}'
+		);
 		const manyVms = config(
 			'many-vms.json',
 			'{"host":{"cpu":1,"memory":1},"vms":[' +
@@ -248,6 +291,21 @@ describe('virtlab model (in-process)', () => {
 			],
 			[['bench', '--customers', '1e308'], 'customers must be'],
 			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--seed', '1e308'], 'seed must be'],
+			// Seeds outside 32 bits used to repeat other seeds silently (random.ts keeps seed >>> 0).
+			[
+				['des-mm1', '--lambda', '0.5', '--mu', '1', '--seed', '-1'],
+				'seed must be an integer in 0..4,294,967,295 (got -1)'
+			],
+			[
+				['des-mmc', '--lambda', '1', '--mu', '1', '--c', '2', '--seed', '4294967296'],
+				'seed must be an integer in 0..4,294,967,295 (got 4294967296)'
+			],
+			[
+				['des-queue', '--arrival', 'exp:1', '--service', 'exp:2', '--seed', '-5'],
+				'seed must be an integer in 0..4,294,967,295'
+			],
+			[['placement', '--config', negativeSeed], 'overload.seed: seed must be an integer in 0..'],
+			[['des-mm1', '--lambda', '0.5', '--mu', '1', '--batches', '5'], 'batches must be'],
 			// c = 0 is a bad c, not an unstable queue.
 			[['des-queue', '--arrival', 'exp:1', '--service', 'exp:2', '--c', '0'], 'c (servers) must'],
 			// Extreme rates whose results overflow double precision.

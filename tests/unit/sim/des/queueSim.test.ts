@@ -55,12 +55,19 @@ const models: Record<string, Model> = {
 /** Run length: the relaxation time grows like 1/(1 - rho)^2, so the run does too. */
 const customersFor = (rho: number): number => Math.round(2000 / (1 - rho) ** 2);
 
-function simulate(model: Model, rho: number, seed: number, customers = customersFor(rho)) {
+function simulate(
+	model: Model,
+	rho: number,
+	seed: number,
+	customers = customersFor(rho),
+	batches?: number
+) {
 	return unwrap(
 		simulateQueue({
 			classes: [{ interarrival: exp(model.lambda(rho)), service: model.service }],
 			servers: model.servers,
 			customers,
+			batches,
 			seed
 		})
 	);
@@ -76,7 +83,7 @@ describe('queue simulation agrees with the formulas across utilizations 0.1–0.
 	for (const [name, model] of Object.entries(models)) {
 		for (const rho of [0.1, 0.3, 0.5, 0.7, 0.9, 0.95]) {
 			it(`${name} at rho ${rho}`, () => {
-				const r = simulate(model, rho, 1);
+				const r = simulate(model, rho, 1, customersFor(rho), 20);
 				const W = model.W(rho);
 				const ci = r.ci!;
 				expect(ci.batches).toBe(20);
@@ -93,7 +100,7 @@ describe('queue simulation agrees with the formulas across utilizations 0.1–0.
 			let covered = 0;
 			for (let seed = 1; seed <= 20; seed++) {
 				const r = simulate(model, 0.5, seed, 8000);
-				if (r.Wci[0] <= model.W(0.5) && model.W(0.5) <= r.Wci[1]) covered++;
+				if (r.Wci && r.Wci[0] <= model.W(0.5) && model.W(0.5) <= r.Wci[1]) covered++;
 			}
 			expect(covered).toBeGreaterThanOrEqual(15);
 		}
@@ -199,6 +206,31 @@ describe('queue simulation: model features', () => {
 		expect(r.histogram!.counts.reduce((s, x) => s + x, 0)).toBe(r.measured);
 	});
 
+	it('gives no interval from one measured customer, and says why (it used to print [W, W])', () => {
+		// virtlab model des-mm1 --lambda 0.8 --mu 1 --customers 1000 --seed 7 --warmup 999
+		const r = unwrap(
+			simulateQueue({
+				classes: [{ interarrival: exp(0.8), service: exp(1) }],
+				customers: 1000,
+				warmup: 999,
+				seed: 7
+			})
+		);
+		expect(r.measured).toBe(1);
+		expect(r.W).toBeCloseTo(4.34316, 5);
+		expect(r.ci).toBeNull();
+		expect(r.Wci).toBeNull();
+		expect(r.ciWarning?.code).toBe('too-few-batches');
+	});
+
+	it('warns near saturation, where 20,000 customers are too few (M/M/1 at rho 0.95)', () => {
+		const r = simulate(models['M/M/1'], 0.95, 7, 20_000);
+		expect(r.ci).not.toBeNull();
+		expect(r.ciWarning?.code).toBe('correlated');
+		// At moderate load the same run length passes every check.
+		expect(simulate(models['M/M/1'], 0.5, 7, 20_000).ciWarning).toBeNull();
+	});
+
 	it('names bad parameters', () => {
 		const base = { classes: [{ interarrival: exp(1), service: exp(2) }], customers: 100, seed: 1 };
 		const cases: [object, string][] = [
@@ -207,6 +239,8 @@ describe('queue simulation: model features', () => {
 			[{ customers: 0 }, 'customers'],
 			[{ warmup: 100 }, 'warmup'],
 			[{ batches: 1 }, 'batches'],
+			[{ batches: 9 }, 'batches'],
+			[{ batches: 1001 }, 'batches'],
 			[{ seed: 1.5 }, 'seed'],
 			[{ classes: [] }, 'classes']
 		];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pack } from '../../../../src/lib/sim/placement/binPacking.ts';
-import { estimateOverload } from '../../../../src/lib/sim/placement/overload.ts';
+import { estimateOverload, wilsonInterval } from '../../../../src/lib/sim/placement/overload.ts';
 
 const cap = { cpu: 10, memory: 100 };
 
@@ -54,5 +54,34 @@ describe('probability of overload (Monte Carlo)', () => {
 		const p = pack(vms, cap, 'first-fit');
 		const opts = { trials: 500, seed: 5, threshold: 1 };
 		expect(estimateOverload(vms, p, 10, opts)).toEqual(estimateOverload(vms, p, 10, opts));
+	});
+});
+
+describe('Wilson score interval (Wilson 1927)', () => {
+	it('matches the published examples of Newcombe (Statistics in Medicine 17, 1998, Table II)', () => {
+		const cases: [number, number, number, number][] = [
+			[81, 263, 0.2553, 0.3662],
+			[15, 148, 0.0624, 0.1605],
+			[0, 20, 0, 0.1611],
+			[1, 29, 0.0061, 0.1718]
+		];
+		for (const [x, n, low, high] of cases) {
+			const [l, h] = wilsonInterval(x, n);
+			expect(l).toBeCloseTo(low, 4);
+			expect(h).toBeCloseTo(high, 4);
+		}
+	});
+
+	it('no overload in 100 trials gives [0, z²/(n + z²)] = [0, 0.037], not [0, 0]', () => {
+		const vms = [{ cpu: 5, memory: 1, cv: 0 }];
+		const e = estimateOverload(vms, pack(vms, cap, 'first-fit'), 10, {
+			trials: 100,
+			seed: 1,
+			threshold: 1
+		});
+		expect(e.anyHost).toBe(0);
+		const z2 = 1.959963984540054 ** 2;
+		expect(e.anyHostCi[0]).toBe(0);
+		expect(e.anyHostCi[1]).toBeCloseTo(z2 / (100 + z2), 12);
 	});
 });

@@ -8,12 +8,25 @@ describe('sched configuration', () => {
 		const c = unwrap(
 			parseConfig(schedConfigSchema, { pcpus: 1, policy: { name: 'credit' }, vms: [{}] })
 		);
-		expect(c.vms[0]).toEqual({ vcpus: 1, weight: 256, cap: 0, workload: { type: 'cpu' } });
+		expect(c.vms[0]).toEqual({ vcpus: 1, weight: 256, cap: 0, nice: 0, workload: { type: 'cpu' } });
+		expect(c.policy.cgroups).toBe(true);
 		expect(c.policy.tickMs).toBe(10);
 		expect([c.policy.latencyMs, c.policy.minGranularityMs, c.policy.wakeupGranularityMs]).toEqual([
 			6, 0.75, 1
 		]);
 		expect(c.resolutionUs).toBe(50);
+	});
+
+	it('refuses a seed the 32-bit generator would silently fold onto another', () => {
+		const vms = [{ name: 'a', vcpus: 1, workload: { type: 'cpu' } }];
+		for (const seed of [-1, 2 ** 32, 1.5]) {
+			const r = parseConfig(schedConfigSchema, { pcpus: 1, policy: { name: 'rr' }, seed, vms });
+			expect(r.ok ? '' : r.error.message).toBe('seed: seed must be an integer in 0..4,294,967,295');
+		}
+		expect(
+			parseConfig(schedConfigSchema, { pcpus: 1, policy: { name: 'rr' }, seed: 2 ** 32 - 1, vms })
+				.ok
+		).toBe(true);
 	});
 
 	it('fills workload defaults by type', () => {
@@ -25,5 +38,22 @@ describe('sched configuration', () => {
 			})
 		);
 		expect(c.vms[0].workload).toEqual({ type: 'io', burstMs: 2, ioMs: 8 });
+	});
+
+	it('nice levels are integers from -20 to 19, and errors name the field', () => {
+		for (const nice of [-21, 20, 1.5]) {
+			const r = parseConfig(schedConfigSchema, {
+				pcpus: 1,
+				policy: { name: 'cfs' },
+				vms: [{}, { nice }]
+			});
+			expect(r.ok ? '' : r.error.param).toBe('vms[1].nice');
+		}
+		const r = parseConfig(schedConfigSchema, {
+			pcpus: 1,
+			policy: { name: 'cfs', cgroups: 'yes' },
+			vms: [{ nice: -20 }]
+		});
+		expect(r.ok ? '' : r.error.param).toBe('policy.cgroups');
 	});
 });

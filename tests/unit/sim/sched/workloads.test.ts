@@ -63,3 +63,53 @@ describe('vCPU workloads', () => {
 		expect(w.phase).toBe(Phase.Work);
 	});
 });
+
+describe('vCPU workloads: exact event times', () => {
+	it('a running request ends exactly when its service time is used up', () => {
+		const w = new VcpuWorkload(
+			{ type: 'request', ratePerSecond: 100, serviceMs: 1 },
+			new Random(5),
+			null
+		);
+		const arrival = w.nextEventAt(0, false);
+		expect(w.arrive(arrival - 1)).toBe(false);
+		expect(w.arrive(arrival)).toBe(true);
+		const end = w.nextEventAt(arrival, true);
+		expect(end - arrival).toBeCloseTo(w.remaining, 9);
+		w.run(end - arrival, end);
+		expect(w.requestLatencies).toEqual([end - arrival]);
+		// The queue is empty: blocked until the next arrival, which is the next event.
+		expect(w.runnable).toBe(false);
+		expect(w.nextEventAt(end, false)).toBe(w.wakeAt);
+		expect(w.wakeAt).toBeGreaterThan(arrival);
+	});
+
+	it('requests that arrive during a service queue behind it, from their own arrival times', () => {
+		const w = new VcpuWorkload(
+			{ type: 'request', ratePerSecond: 50_000, serviceMs: 1 },
+			new Random(6),
+			null
+		);
+		const first = w.nextEventAt(0, false);
+		w.arrive(first);
+		const end = w.nextEventAt(first, true);
+		w.run(end - first, end);
+		expect(w.queued).toBeGreaterThan(0); // at 50 per ms, some arrived meanwhile
+		expect(w.oldestArrival).toBeGreaterThan(first);
+		expect(w.oldestArrival).toBeLessThanOrEqual(end);
+		expect(w.runnable).toBe(true);
+	});
+
+	it('spinners and CPU-bound vCPUs have no event of their own', () => {
+		const cpu = new VcpuWorkload({ type: 'cpu' }, new Random(7), null);
+		expect(cpu.nextEventAt(0, true)).toBe(Infinity);
+		const lock = { holder: 3 };
+		const spinner = new VcpuWorkload(
+			{ type: 'spinlock', workUs: 10, holdUs: 5 },
+			new Random(8),
+			lock
+		);
+		spinner.phase = Phase.Spin;
+		expect(spinner.nextEventAt(0, true)).toBe(Infinity);
+	});
+});

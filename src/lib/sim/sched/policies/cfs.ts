@@ -1,9 +1,14 @@
 /**
  * A CFS-like scheduler (Linux's Completely Fair Scheduler before 6.6, kernel/sched/fair.c), with
  * one run queue shared by all pCPUs:
- * - each vCPU's virtual runtime grows as it runs, scaled by 256 / its weight, and the waiting vCPU
- *   with the smallest vruntime runs next;
- * - a VM is a control group: its weight is shared by its runnable vCPUs;
+ * - each vCPU's virtual runtime grows as it runs, scaled by NICE_0_LOAD (1024) / its load weight
+ *   (calc_delta_fair), and the waiting vCPU with the smallest vruntime runs next;
+ * - a vCPU thread's own weight comes from its nice level (sched_prio_to_weight, ../nice.ts);
+ * - with cgroups (the default, as libvirt puts each VM in a cgroup of its own), a VM is a task
+ *   group whose weight is the VM's weight, shared by its runnable vCPUs in proportion to their
+ *   own weights; the VM weight is read as cgroup shares, the default 256 standing for cgroup v1's
+ *   default cpu.shares of 1024. Without cgroups every vCPU thread competes by its nice weight
+ *   alone, and a VM with more vCPUs gets more CPU;
  * - a running vCPU keeps its pCPU for its slice, sched_latency x (its weight / runnable weight
  *   per pCPU), at least min_granularity; with sched_latency 6 ms, min_granularity 0.75 ms and
  *   wakeup granularity 1 ms, each times 1 + log2(min(ncpus, 8)) as Linux scales them
@@ -12,13 +17,19 @@
  *   a bounded bonus), and it preempts a running vCPU whose vruntime exceeds its own by more than
  *   the wakeup granularity.
  */
+import { NICE_0_WEIGHT, niceToWeight } from '../nice.ts';
 import type { SchedPolicy, SchedWorld } from '../world.ts';
 
 export interface CfsParams {
 	latencyUs: number;
 	minGranularityUs: number;
 	wakeupGranularityUs: number;
+	/** Each VM a cgroup weighted by the VM's weight (true), or vCPU threads weighted by nice alone. */
+	cgroups?: boolean;
 }
+
+/** A VM weight of 256 (VirtLab's and Xen's default) stands for cgroup shares of 1024 (NICE_0_LOAD). */
+export const SHARES_PER_VM_WEIGHT = NICE_0_WEIGHT / 256;
 
 /** Linux's scaling factor for its scheduling tunables: 1 + log2(min(ncpus, 8)). */
 export function cfsScale(ncpus: number): number {
@@ -28,7 +39,11 @@ export function cfsScale(ncpus: number): number {
 export class CfsScheduler implements SchedPolicy {
 	readonly name = 'cfs';
 	readonly vruntime: Float64Array;
-	private readonly weight: Float64Array;
+	/** Load weight of each vCPU as a scheduling entity (its VM's share when grouped). */
+	readonly weight: Float64Array;
+	/** Weight of each vCPU thread from its nice level. */
+	private readonly threadWeight: Float64Array;
+	private readonly cgroups: boolean;
 	private minVruntime = 0;
 	private readonly woken: number[] = [];
 	private readonly latency: number;
@@ -41,6 +56,9 @@ export class CfsScheduler implements SchedPolicy {
 	) {
 		this.vruntime = new Float64Array(w.nV);
 		this.weight = new Float64Array(w.nV);
+		this.threadWeight = new Float64Array(w.nV);
+		for (let v = 0; v < w.nV; v++) this.threadWeight[v] = niceToWeight(w.vms[w.vmOf[v]].nice ?? 0);
+		this.cgroups = params.cgroups ?? true;
 		const scale = cfsScale(w.nP);
 		this.latency = params.latencyUs * scale;
 		this.minGranularity = params.minGranularityUs * scale;
@@ -54,7 +72,7 @@ export class CfsScheduler implements SchedPolicy {
 	}
 
 	charge(v: number, dt: number): void {
-		this.vruntime[v] += (dt * 256) / this.weight[v];
+		this.vruntime[v] += (dt * NICE_0_WEIGHT) / this.weight[v];
 	}
 
 	/** Smallest vruntime first, then longest waiting. */
@@ -62,16 +80,22 @@ export class CfsScheduler implements SchedPolicy {
 		return this.w.bestStartable((v) => this.vruntime[v]);
 	}
 
-	/** Group weights: a VM's weight split among its runnable vCPUs; also min_vruntime. */
+	/**
+	 * Entity weights (with cgroups, a VM's shares split among its runnable vCPUs in proportion to
+	 * their nice weights); returns the total runnable weight, and updates min_vruntime.
+	 */
 	private refresh(): number {
 		const w = this.w;
 		let total = 0;
 		let minV = Infinity;
 		for (const vm of w.vms) {
-			let n = 0;
-			for (const v of vm.vcpus) if (w.runnable[v]) n++;
+			let threads = 0;
+			for (const v of vm.vcpus) if (w.runnable[v]) threads += this.threadWeight[v];
+			const shares = vm.weight * SHARES_PER_VM_WEIGHT;
 			for (const v of vm.vcpus) {
-				this.weight[v] = vm.weight / Math.max(1, n);
+				this.weight[v] = this.cgroups
+					? (shares * this.threadWeight[v]) / Math.max(threads, this.threadWeight[v])
+					: this.threadWeight[v];
 				if (w.runnable[v]) {
 					total += this.weight[v];
 					minV = Math.min(minV, this.vruntime[v]);

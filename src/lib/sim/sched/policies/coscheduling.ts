@@ -1,11 +1,14 @@
 /**
  * Co-scheduling, for VMs whose vCPUs synchronise (spinlocks, barriers):
  *
- * Strict (gang scheduling, as in early VMware ESX): a VM runs only with all its vCPUs on pCPUs at
- * once. At every slice boundary VMs are chosen, least-served first (CPU time / weight), as long as
- * all their vCPUs fit on free pCPUs; a chosen VM keeps its pCPUs for the slice even where a vCPU
- * is idle. No lock holder is ever preempted alone, but pCPUs idle (fragmentation): it is not
- * work-conserving.
+ * Strict (gang scheduling, Ousterhout 1982, as in VMware ESX 2.x): a VM runs only with all its
+ * vCPUs on pCPUs at once. At every slice boundary the gangs are planned afresh, least-served first
+ * (CPU time / weight), as long as all their vCPUs fit on free pCPUs; a planned gang keeps its
+ * pCPUs for the slice even while one of its vCPUs is idle, so that a waking sibling runs at once.
+ * Between boundaries the plan adapts: a gang whose vCPUs have all blocked gives its pCPUs back,
+ * and a gang that wakes (or was left out) starts at once if free pCPUs hold it whole. pCPUs stand
+ * idle only when no waiting gang fits on them whole (fragmentation): no lock holder is ever
+ * preempted alone, but the policy is not work-conserving.
  *
  * Relaxed (after VMware ESX 4's relaxed co-scheduling): vCPUs are scheduled one by one,
  * least-served VM first, but the simulator tracks each vCPU's progress (time running or idle).
@@ -17,10 +20,11 @@ import type { SchedPolicy, SchedWorld } from '../world.ts';
 export class StrictCoscheduler implements SchedPolicy {
 	readonly name = 'cosched-strict';
 	private readonly usage: Float64Array;
-	/** VM owning each pCPU for the current slice, -1 when free. */
-	private readonly owner: Int32Array;
+	/** VM owning each pCPU, -1 when free. */
+	readonly owner: Int32Array;
 	/** pCPU reserved for each vCPU, -1 when its VM is not scheduled. */
 	private readonly slot: Int32Array;
+	private nextPlan = 0;
 
 	constructor(
 		private readonly w: SchedWorld,
@@ -39,33 +43,98 @@ export class StrictCoscheduler implements SchedPolicy {
 		this.usage[this.w.vmOf[v]] += dt;
 	}
 
-	private plan(): void {
+	private scheduled(vm: number): boolean {
+		return this.slot[this.w.vms[vm].vcpus[0]] >= 0;
+	}
+
+	/** A gang that wants to run: some vCPU runnable, and its cap lets all of them run. */
+	private wantsToRun(vm: number): boolean {
 		const w = this.w;
-		for (let p = 0; p < w.nP; p++) w.stop(p);
-		this.owner.fill(-1);
-		this.slot.fill(-1);
-		const order = w.vms
+		const info = w.vms[vm];
+		return info.vcpus.some((v) => w.runnable[v]) && info.vcpus.length <= w.capSlots[vm];
+	}
+
+	/** Takes a gang off its pCPUs and frees them. */
+	private release(vm: number): void {
+		const w = this.w;
+		for (const v of w.vms[vm].vcpus) {
+			const p = this.slot[v];
+			if (p < 0) continue;
+			if (w.current[p] === v) w.stop(p);
+			this.owner[p] = -1;
+			this.slot[v] = -1;
+		}
+	}
+
+	/** Reserves free pCPUs for all of a gang's vCPUs. */
+	private reserve(vm: number): void {
+		let p = 0;
+		for (const v of this.w.vms[vm].vcpus) {
+			while (this.owner[p] >= 0) p++;
+			this.owner[p] = vm;
+			this.slot[v] = p;
+		}
+	}
+
+	private freePcpus(): number {
+		let free = 0;
+		for (let p = 0; p < this.w.nP; p++) if (this.owner[p] < 0) free++;
+		return free;
+	}
+
+	/** Gangs that want to run, least served (CPU time per unit of weight) first. */
+	private candidates(): number[] {
+		const w = this.w;
+		return w.vms
 			.map((_, i) => i)
-			.filter((i) => w.vms[i].vcpus.some((v) => w.runnable[v]))
+			.filter((i) => this.wantsToRun(i))
 			.sort((a, b) => this.usage[a] / w.vms[a].weight - this.usage[b] / w.vms[b].weight || a - b);
-		let free = w.nP;
-		let next = 0;
-		for (const i of order) {
-			const vm = w.vms[i];
-			if (vm.vcpus.length > w.capSlots[i]) continue; // out of cap budget: skip this slice
-			// No backfilling past a VM that does not fit: otherwise small VMs could starve wide ones.
-			if (vm.vcpus.length > free) break;
-			for (const v of vm.vcpus) {
-				this.owner[next] = i;
-				this.slot[v] = next++;
-			}
-			free -= vm.vcpus.length;
+	}
+
+	/**
+	 * At a slice boundary: the least-served gangs that fit, in order. No backfilling past a gang
+	 * that does not fit, or small VMs could starve wide ones. Gangs chosen again keep their pCPUs.
+	 */
+	private plan(): void {
+		const chosen = new Set<number>();
+		let free = this.w.nP;
+		for (const i of this.candidates()) {
+			const width = this.w.vms[i].vcpus.length;
+			if (width > free) break;
+			chosen.add(i);
+			free -= width;
+		}
+		for (let i = 0; i < this.w.vms.length; i++) {
+			if (this.scheduled(i) && !chosen.has(i)) this.release(i);
+		}
+		for (const i of chosen) if (!this.scheduled(i)) this.reserve(i);
+	}
+
+	/**
+	 * Between boundaries: gangs with nothing left to run give their pCPUs back, and waiting gangs
+	 * that fit on the free pCPUs whole start now (they only use pCPUs that would otherwise idle
+	 * until the boundary, where everything is planned afresh).
+	 */
+	private adapt(): void {
+		for (let i = 0; i < this.w.vms.length; i++) {
+			if (this.scheduled(i) && !this.wantsToRun(i)) this.release(i);
+		}
+		let free = this.freePcpus();
+		if (free === 0) return;
+		for (const i of this.candidates()) {
+			const width = this.w.vms[i].vcpus.length;
+			if (this.scheduled(i) || width > free) continue;
+			this.reserve(i);
+			free -= width;
 		}
 	}
 
 	schedule(): void {
 		const w = this.w;
-		if (w.now % this.sliceUs === 0) this.plan();
+		if (w.now >= this.nextPlan) {
+			while (this.nextPlan <= w.now) this.nextPlan += this.sliceUs;
+			this.plan();
+		} else this.adapt();
 		// Members of a scheduled gang run on their reserved pCPU whenever runnable.
 		for (let v = 0; v < w.nV; v++) {
 			const p = this.slot[v];
@@ -99,8 +168,8 @@ export class RelaxedCoscheduler implements SchedPolicy {
 		this.usage[this.w.vmOf[v]] += dt;
 	}
 
-	/** Called by the simulator after each step: running and idle vCPUs make progress. */
-	advanceProgress(dt: number): void {
+	/** Time passed: running and idle vCPUs make progress; those waiting for a pCPU do not. */
+	elapse(dt: number): void {
 		const w = this.w;
 		for (let v = 0; v < w.nV; v++) if (!w.isWaiting(v)) this.progress[v] += dt;
 	}

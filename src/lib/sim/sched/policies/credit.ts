@@ -1,20 +1,34 @@
 /**
- * Xen's credit scheduler (credit1), after xen/common/sched/credit.c, simplified to one run queue
- * shared by all pCPUs:
- * - Every accounting period (30 ms = 3 ticks) the VMs that used the CPU hand out credit:
- *   pCPUs x period in all, split by weight (default 256, docs/sources.md) among active VMs, no VM
- *   getting more than its vCPUs (or its cap) could use, then split evenly among its vCPUs.
- * - A running vCPU burns credit as it runs. Credit >= 0 means priority UNDER (a new vCPU starts
- *   UNDER with 0 credit, as in Xen), negative credit OVER;
- *   UNDER vCPUs run before OVER ones, FIFO within a priority.
- * - A vCPU waking from I/O with priority UNDER is BOOSTed: it preempts UNDER and OVER vCPUs at
- *   once, and loses the boost at the next 10 ms tick (docs/sources.md, "Scheduling").
- * - Slices are 30 ms (docs/sources.md); at each tick a waiting vCPU of better priority preempts.
- * Caps (percent of one CPU) are enforced by the simulator for all policies.
+ * Xen's credit scheduler (credit1), after xen/common/sched/credit.c (sched_credit.c before Xen
+ * 4.13), with one run queue shared by all pCPUs (Xen keeps one per pCPU and steals work between
+ * them). Four clocks drive it (docs/sources.md, "Scheduling"):
+ *
+ * - Accounting, every 30 ms (csched_acct): pCPUs x 30 ms of credit are handed out to the VMs
+ *   that were active, in proportion to their weights (default 256), no VM getting more than its
+ *   active vCPUs (or its cap) could use; each VM's part is split evenly among its active vCPUs.
+ *   Then every active vCPU's priority is set from its credit: UNDER with credit >= 0, OVER below
+ *   (this also ends a BOOST). Credit is kept within one period's worth either way: below
+ *   -30 ms it is raised to -30 ms; above +30 ms it is halved, as Xen does for a vCPU that has
+ *   stopped using its credit. Weights are per VM, as in Xen 3.x; current Xen adds a VM's
+ *   weight once per active vCPU ("Make weight per-vcpu", __csched_vcpu_acct_start).
+ * - The tick, every 10 ms (csched_tick -> csched_vcpu_acct): the running vCPU's BOOST ends (it
+ *   is using real CPU time, so it is no longer an I/O-bound sleeper). Nothing is preempted.
+ * - The slice, 30 ms from when a vCPU was put on its pCPU: the vCPU goes back to the run queue
+ *   behind the others of its priority (__runq_insert), and the head of the queue runs
+ *   (csched_schedule). A vCPU that turns OVER keeps its pCPU until its slice ends.
+ * - Wake-ups (csched_vcpu_wake): a waking vCPU that is UNDER becomes BOOST, goes into the queue
+ *   ahead of UNDER and OVER vCPUs, and tickles (__runq_tickle): it takes an idle pCPU, or preempts
+ *   a running vCPU of lower priority at once.
+ *
+ * Running vCPUs burn credit by the time they run (burn_credits). Xen's ratelimit (1 ms by
+ * default since Xen 4.2), which delays a tickle until the current vCPU has run that long, is not
+ * modelled: a BOOSTed vCPU preempts at the instant it wakes. Caps (percent of one CPU) are
+ * enforced by the simulator for all policies (caps.ts).
  */
 import { weightedWaterFill } from '../metrics.ts';
 import type { SchedPolicy, SchedWorld } from '../world.ts';
 
+/** Priorities, best first (Xen numbers them the other way: CSCHED_PRI_TS_BOOST 0, UNDER -1, OVER -2). */
 export const BOOST = 0;
 export const UNDER = 1;
 export const OVER = 2;
@@ -27,60 +41,42 @@ export interface CreditParams {
 
 export class CreditScheduler implements SchedPolicy {
 	readonly name = 'credit';
+	/** Credit of each vCPU, in microseconds of CPU time (Xen counts 10 credits per ms). */
 	readonly credit: Float64Array;
 	readonly priority: Uint8Array;
+	/** Runnable at some moment since the last accounting: takes part in the next hand-out. */
 	private readonly active: Uint8Array;
+	/** vCPUs that woke since the last decision, in order: each tickles once. */
 	private readonly woken: number[] = [];
+	private nextTick = 0;
+	private nextAccounting = 0;
 
 	constructor(
 		private readonly w: SchedWorld,
 		private readonly params: CreditParams
 	) {
 		this.credit = new Float64Array(w.nV);
+		// A new vCPU starts UNDER with no credit (csched_alloc_vdata).
 		this.priority = new Uint8Array(w.nV).fill(UNDER);
 		this.active = new Uint8Array(w.nV);
 	}
 
 	onWake(v: number): void {
 		this.w.waitingSince[v] = this.w.now;
-		// UNDER becomes BOOST; a vCPU that blocked while still boosted keeps its boost.
-		if (this.priority[v] === UNDER || this.priority[v] === BOOST) {
-			this.priority[v] = BOOST;
-			this.woken.push(v);
-		}
+		if (this.priority[v] === UNDER) this.priority[v] = BOOST;
+		this.woken.push(v);
 	}
 
 	charge(v: number, dt: number): void {
 		this.credit[v] -= dt;
 	}
 
-	/** Best waiting vCPU: lowest priority number, then longest waiting. */
+	/** Head of the run queue: best priority, then longest waiting (FIFO within a priority). */
 	private best(): number {
 		return this.w.bestStartable((v) => this.priority[v]);
 	}
 
-	/** The running vCPU with the worst priority (longest running among equals), or -1. */
-	private worstRunningPcpu(): number {
-		const w = this.w;
-		let worst = -1;
-		for (let p = 0; p < w.nP; p++) {
-			const v = w.current[p];
-			if (v < 0) return p;
-			if (worst < 0) {
-				worst = p;
-				continue;
-			}
-			const u = w.current[worst];
-			if (
-				this.priority[v] > this.priority[u] ||
-				(this.priority[v] === this.priority[u] && w.startedAt[v] < w.startedAt[u])
-			) {
-				worst = p;
-			}
-		}
-		return worst;
-	}
-
+	/** csched_acct: hand out credit by weight, then set UNDER or OVER from the credit. */
 	private accounting(): void {
 		const w = this.w;
 		const period = this.params.accountingUs;
@@ -101,60 +97,74 @@ export class CreditScheduler implements SchedPolicy {
 			const perVcpu = (shares[i] * period) / activeCount[i];
 			for (const v of vm.vcpus) {
 				if (!(this.active[v] || w.runnable[v])) continue;
-				// Credit is bounded to one period either way, as Xen bounds it to one slice.
-				this.credit[v] = Math.max(-period, Math.min(period, this.credit[v] + perVcpu));
-				if (this.priority[v] !== BOOST) this.priority[v] = this.credit[v] >= 0 ? UNDER : OVER;
+				let c = this.credit[v] + perVcpu;
+				if (c < -period) c = -period; // "Lower bound on credits"
+				if (c > period) c /= 2; // "Upper bound on credits means VCPU stops earning"
+				this.credit[v] = c;
+				this.priority[v] = c >= 0 ? UNDER : OVER;
 			}
 		});
 		this.active.fill(0);
 	}
 
+	/** csched_tick: a running vCPU found at the tick loses its BOOST. */
 	private tick(): void {
 		const w = this.w;
-		for (let v = 0; v < w.nV; v++) {
-			// A boosted vCPU that has run keeps the boost only until the tick.
-			if (this.priority[v] === BOOST && w.where[v] < 0 && w.runnable[v]) continue;
-			this.priority[v] = this.credit[v] >= 0 ? UNDER : OVER;
+		for (let p = 0; p < w.nP; p++) {
+			const v = w.current[p];
+			if (v >= 0 && this.priority[v] === BOOST) this.priority[v] = UNDER;
 		}
 	}
 
-	/** Puts `v` on a pCPU, preempting the worst running vCPU if `v` has a better priority. */
-	private preemptFor(v: number): boolean {
+	/**
+	 * __runq_tickle: a waking vCPU takes an idle pCPU, else preempts the running vCPU of the
+	 * worst priority (the longest running among equals) if its own priority is strictly better.
+	 */
+	private tickle(v: number): void {
 		const w = this.w;
-		const p = this.worstRunningPcpu();
-		if (p < 0) return false;
-		const u = w.current[p];
-		if (u >= 0 && this.priority[u] <= this.priority[v]) return false;
-		w.start(p, v);
-		return true;
+		let victim = -1;
+		for (let p = 0; p < w.nP; p++) {
+			const u = w.current[p];
+			if (u < 0) {
+				w.start(p, v);
+				return;
+			}
+			if (victim < 0) {
+				victim = p;
+				continue;
+			}
+			const worst = w.current[victim];
+			if (
+				this.priority[u] > this.priority[worst] ||
+				(this.priority[u] === this.priority[worst] && w.startedAt[u] < w.startedAt[worst])
+			) {
+				victim = p;
+			}
+		}
+		if (victim >= 0 && this.priority[w.current[victim]] > this.priority[v]) w.start(victim, v);
 	}
 
 	schedule(): void {
 		const w = this.w;
 		const { tickUs, accountingUs, sliceUs } = this.params;
 		for (let v = 0; v < w.nV; v++) if (w.runnable[v]) this.active[v] = 1;
-		if (w.now % accountingUs === 0) this.accounting();
-		const isTick = w.now % tickUs === 0;
-		if (isTick) this.tick();
-		// Wake-up preemption by BOOSTed vCPUs.
-		while (this.woken.length > 0) {
-			const v = this.woken.shift()!;
-			if (w.canStart(v) && this.priority[v] === BOOST) this.preemptFor(v);
+		while (w.now >= this.nextAccounting) {
+			this.accounting();
+			this.nextAccounting += accountingUs;
 		}
-		// Slice end: the current vCPU goes behind the waiting ones of its priority.
+		while (w.now >= this.nextTick) {
+			this.tick();
+			this.nextTick += tickUs;
+		}
+		for (const v of this.woken) if (w.canStart(v)) this.tickle(v);
+		this.woken.length = 0;
+		// Slice end: the running vCPU goes behind the waiting ones of its priority.
 		for (let p = 0; p < w.nP; p++) {
 			const v = w.current[p];
 			if (v < 0 || w.now - w.startedAt[v] < sliceUs) continue;
 			const next = this.best();
 			if (next >= 0 && this.priority[next] <= this.priority[v]) w.start(p, next);
-			else w.startedAt[v] = w.now;
-		}
-		// At a tick, a waiting vCPU of better priority than a running one takes its place.
-		if (isTick) {
-			for (;;) {
-				const next = this.best();
-				if (next < 0 || !this.preemptFor(next)) break;
-			}
+			else w.startedAt[v] = w.now; // nobody as good waits: a fresh slice
 		}
 		w.fillIdle(() => this.best());
 	}

@@ -54,3 +54,57 @@ describe('CFS-like scheduler', () => {
 		for (const l of lengths) expect(l).toBeCloseTo(3, 1);
 	});
 });
+
+describe('CFS nice levels (sched_prio_to_weight) and cgroup weights', () => {
+	const shares = (cgroups: boolean, vms: { vcpus?: number; nice?: number; weight?: number }[]) =>
+		unwrap(runSched({ pcpus: 1, durationMs: 3000, policy: { name: 'cfs', cgroups }, vms })).vms.map(
+			(vm) => vm.cpus
+		);
+
+	it('without cgroups, threads share by nice weight: nice 0 against nice 5 is 1024 : 335', () => {
+		const [a, b] = shares(false, [{ nice: 0 }, { nice: 5 }]);
+		expect(a).toBeCloseTo(1024 / (1024 + 335), 2);
+		expect(b).toBeCloseTo(335 / (1024 + 335), 2);
+	});
+
+	it('without cgroups, a VM with more vCPU threads gets more CPU; with cgroups, VM weights decide', () => {
+		const flat = shares(false, [{ vcpus: 2 }, { vcpus: 1 }]);
+		expect(flat[0]).toBeCloseTo(2 / 3, 2);
+		const grouped = shares(true, [{ vcpus: 2 }, { vcpus: 1 }]);
+		expect(grouped[0]).toBeCloseTo(1 / 2, 2);
+	});
+
+	it('with cgroups, nice levels divide a VM’s share among its own vCPUs only', () => {
+		// Two VMs of equal weight: the nice -5 VM gets no more than the nice 0 one.
+		const [a, b] = shares(true, [{ nice: -5 }, { nice: 0 }]);
+		expect(a).toBeCloseTo(0.5, 2);
+		expect(b).toBeCloseTo(0.5, 2);
+	});
+
+	it('entity weights: a VM weight of 256 stands for cgroup shares of 1024', () => {
+		const w = new SchedWorld(
+			1,
+			[
+				{ name: 'a', weight: 256, cap: 0, vcpus: [0, 1] },
+				{ name: 'b', weight: 256, cap: 0, nice: 5, vcpus: [2] }
+			],
+			100
+		);
+		w.runnable.fill(1);
+		const grouped = new CfsScheduler(w, {
+			latencyUs: 6000,
+			minGranularityUs: 750,
+			wakeupGranularityUs: 1000
+		});
+		grouped.schedule();
+		expect(Array.from(grouped.weight)).toEqual([512, 512, 1024]);
+		const flat = new CfsScheduler(w, {
+			latencyUs: 6000,
+			minGranularityUs: 750,
+			wakeupGranularityUs: 1000,
+			cgroups: false
+		});
+		flat.schedule();
+		expect(Array.from(flat.weight)).toEqual([1024, 1024, 335]);
+	});
+});
