@@ -1,21 +1,31 @@
 /**
- * Accessibility of the lesson pages that carry widgets, checked by axe-core in the production
- * build, in the light and the dark colour scheme: any violation fails, with what and where.
+ * Accessibility of every page in the production build, checked by axe-core: the outline, the 404
+ * page and every lesson, in both languages (Chinese pages of untranslated lessons included), in
+ * the light and the dark colour scheme, on a phone's 360 px and on a desktop. Any violation
+ * fails, with what and where. Pages are listed from content/lessons, so a new lesson is checked
+ * without touching this file.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 
-const lessons = [
-	'/lessons/why-virtualize/',
-	'/zh/lessons/why-virtualize/',
-	'/lessons/performance-models/',
-	'/lessons/sharing-cpus/',
-	'/lessons/sharing-memory/',
-	'/lessons/resource-allocation/'
+/** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
+function slugs(suffix: '' | '.zh'): string[] {
+	const name = new RegExp(`^\\d+-([a-z0-9-]+)${suffix.replace('.', '\\.')}\\.md$`);
+	return readdirSync('content/lessons').flatMap((file) => name.exec(file)?.[1] ?? []);
+}
+
+const pages = [
+	'/',
+	'/zh/',
+	'/404',
+	...slugs('').map((slug) => `/lessons/${slug}/`),
+	...slugs('.zh').map((slug) => `/zh/lessons/${slug}/`)
 ];
 
 /** Waits until the notebook has run and every model widget has drawn its first result. */
 async function drawn(page: Page) {
+	if (!page.url().includes('/lessons/')) return;
 	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 	const lastChart = {
 		'sched-lab': 'shares',
@@ -26,25 +36,37 @@ async function drawn(page: Page) {
 		if ((await page.locator(`[data-widget="${widget}"]`).count()) === 0) continue;
 		await expect(page.locator(`[data-chart="${chart}"]`)).toBeAttached({ timeout: 20_000 });
 	}
+	// Scroll regions are marked once their content has been measured.
+	await page.waitForTimeout(300);
 }
 
+async function expectNoViolation(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const found = violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+	);
+	expect(found, found.join('\n')).toEqual([]);
+}
+
+const viewports = {
+	phone: { width: 360, height: 740 },
+	desktop: { width: 1280, height: 800 }
+};
+
 for (const colorScheme of ['light', 'dark'] as const) {
-	test.describe(`${colorScheme} colour scheme`, () => {
-		test.use({ colorScheme });
-		// axe walks every node of a long lesson page: on a loaded 2-core machine that alone can
-		// take longer than the default 30 s.
-		test.describe.configure({ timeout: 120_000 });
-		for (const path of lessons) {
-			test(`axe finds no violation on ${path}`, async ({ page }) => {
-				await page.goto(path);
-				await drawn(page);
-				const { violations } = await new AxeBuilder({ page }).analyze();
-				const found = violations.map(
-					(v) =>
-						`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-				);
-				expect(found, found.join('\n')).toEqual([]);
-			});
-		}
-	});
+	for (const [device, viewport] of Object.entries(viewports)) {
+		test.describe(`${colorScheme} colour scheme, ${device}`, () => {
+			test.use({ colorScheme, viewport });
+			for (const path of pages) {
+				test(`axe finds no violation on ${path}`, async ({ page }) => {
+					// A lesson with its widgets drawn, then axe over all of it: slow on two shared cores.
+					test.setTimeout(120_000);
+					await page.goto(path);
+					await drawn(page);
+					await expectNoViolation(page);
+				});
+			}
+		});
+	}
 }

@@ -10,6 +10,21 @@ const lesson = '/lessons/why-virtualize/';
 async function open(page: Page, path = lesson) {
 	await page.goto(path);
 	await notebookReady(page);
+	await openExperiments(page);
+}
+
+/**
+ * Commits an answer to every prediction, so that the experiments they hide (most of the lesson's
+ * cells and both plots) are on the page. Answering one may reveal another inside it.
+ */
+async function openExperiments(page: Page) {
+	const locked = page.locator('[data-predict-block][data-answered="false"]');
+	for (let i = 0; i < 10 && (await locked.count()) > 0; i++) {
+		const form = locked.first().locator('form.predict').first();
+		await form.getByRole('textbox').fill('1');
+		await form.getByRole('button').click();
+	}
+	await expect(locked).toHaveCount(0);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Rectangles for bar charts, stacked bars and timelines, as plain data for Svelte to draw. */
+import { size } from './frame.ts';
 import { round } from './round.ts';
 import type { Scale } from './scales.ts';
 
@@ -16,8 +17,8 @@ export function columnRect(x: number, width: number, y: Scale, from: number, to:
 	return {
 		x: round(x),
 		y: round(Math.min(y0, y1)),
-		width: round(Math.max(0, width)),
-		height: round(Math.abs(y0 - y1))
+		width: round(size(width)),
+		height: round(size(Math.abs(y0 - y1)))
 	};
 }
 
@@ -29,7 +30,7 @@ export function rowRect(x: Scale, y: number, height: number, from: number, to: n
 	return {
 		x: round(x(from)),
 		y: round(y),
-		width: round(Math.max(0.75, x(to) - x(from))),
-		height: round(height)
+		width: round(Math.max(0.75, size(x(to) - x(from)))),
+		height: round(size(height))
 	};
 }

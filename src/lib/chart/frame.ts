@@ -19,6 +19,9 @@ export interface Frame {
 	right: number;
 	top: number;
 	bottom: number;
+	/** The plotting area's size: right − left and bottom − top, never negative. */
+	innerWidth: number;
+	innerHeight: number;
 }
 
 export interface FrameOptions {
@@ -38,16 +41,35 @@ export function marginFor(options: FrameOptions = {}): Margin {
 	};
 }
 
+/**
+ * A length that SVG accepts: never negative, never NaN. A container that measures 0 (hidden, or
+ * not laid out yet) would otherwise give a plotting area of negative size, and the browser logs
+ * an error for every `<rect width="-72">`. Every computed width and height goes through here.
+ */
+export function size(n: number): number {
+	return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/**
+ * The frame of a `width` × `height` chart. However small the chart, the plotting area has its
+ * corners in order (left ≤ right, top ≤ bottom): it shrinks to nothing rather than turning inside out.
+ */
 export function frame(width: number, height: number, options: FrameOptions = {}): Frame {
 	const margin = marginFor(options);
+	const w = size(width);
+	const h = size(height);
+	const right = Math.max(margin.left, w - margin.right);
+	const bottom = Math.max(margin.top, h - margin.bottom);
 	return {
-		width,
-		height,
+		width: w,
+		height: h,
 		margin,
 		left: margin.left,
-		right: width - margin.right,
+		right,
 		top: margin.top,
-		bottom: height - margin.bottom
+		bottom,
+		innerWidth: right - margin.left,
+		innerHeight: bottom - margin.top
 	};
 }
 

@@ -24,3 +24,29 @@ export interface SeriesStyle {
 export function seriesStyle(index: number): SeriesStyle {
 	return { color: seriesColor(index), dash: seriesDash(index) };
 }
+
+/**
+ * Reference lines (a capacity, a demand, a formula a simulation is held against) are drawn in the
+ * text colour, solid or dashed, so that they never share a style with a data series.
+ */
+const REFERENCE_DASHES = ['', '6 3', '1 3'];
+
+export function referenceStyle(index: number): SeriesStyle {
+	return { color: 'var(--fg)', dash: REFERENCE_DASHES[index % REFERENCE_DASHES.length] };
+}
+
+/**
+ * Areas (bars, Gantt stretches) get a fill pattern per series as well as a colour, so that they
+ * differ without colour: marks in the page's background colour drawn over the series colour.
+ */
+export const PATTERNS = ['solid', 'stripes', 'dots', 'crosshatch', 'verticals', 'waves'] as const;
+export type PatternKind = (typeof PATTERNS)[number];
+
+export function seriesPattern(index: number): PatternKind {
+	return PATTERNS[index % PATTERNS.length];
+}
+
+/** The id of series `index`'s pattern inside the chart (or swatch) whose ids start with `prefix`. */
+export function patternId(prefix: string, index: number): string {
+	return `${prefix}-pattern-${index % SERIES_COUNT}`;
+}

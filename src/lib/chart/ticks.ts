@@ -1,4 +1,5 @@
 /** Tick marks as plain data (value, pixel position, label), for the Axis and Gridlines components. */
+import { format } from 'd3-format';
 import { round } from './round.ts';
 import type { Band, Scale } from './scales.ts';
 
@@ -13,15 +14,32 @@ export interface Tick {
 export const TICK_SPACING = { x: 70, y: 40 } as const;
 
 /**
+ * How a log axis writes its values when the author gives no specifier: plain decimals with
+ * thousands separators (0.01, 0.1, 1, 10, 1,000). D3's own default is SI prefixes, which make
+ * 0.1 read "100m", as if it were a hundred metres.
+ */
+export const plainNumber = format(',~g');
+
+function isLog(scale: Scale): boolean {
+	return typeof (scale as { base?: unknown }).base === 'function';
+}
+
+/**
  * About one tick per `spacing` pixels of the axis, labelled with a d3-format specifier if given
- * (the scale's own format otherwise).
+ * (the scale's own format otherwise; plain decimals on a log axis).
  */
 export function ticks(scale: Scale, axis: 'x' | 'y', specifier?: string): Tick[] {
 	const [a, b] = scale.range();
 	// At least three ticks: with two, d3 may choose a step so coarse that only one shows.
 	const count = Math.max(3, Math.floor(Math.abs(b - a) / TICK_SPACING[axis]));
-	const format = scale.tickFormat(count, specifier);
-	return scale.ticks(count).map((value) => ({ value, at: scale(value), label: format(value) }));
+	// A log scale's tickFormat takes a function as well and still leaves crowded ticks unlabelled.
+	const label =
+		specifier === undefined && isLog(scale)
+			? (
+					scale.tickFormat as unknown as (n: number, f: (v: number) => string) => typeof plainNumber
+				)(count, plainNumber)
+			: scale.tickFormat(count, specifier);
+	return scale.ticks(count).map((value) => ({ value, at: scale(value), label: label(value) }));
 }
 
 /** One tick in the middle of each band, labelled by `label(index)`. */

@@ -1,15 +1,23 @@
 /**
  * A lesson's Markdown body to the blocks its page renders (docs/architecture.md, "Data flow"):
  * runs of ordinary Markdown become HTML blocks, each ```math fence a cell block, each
- * `::widget{…}` a widget block.
+ * `::widget{…}` a widget block, and each `:::predict{…}` container a predict block holding the
+ * blocks of the experiment it hides until the student has predicted.
  */
 import type { RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { errorAt, type ContentError } from './errors.ts';
 import { assignHeadingIds, tableOfContents, type Original } from './headings.ts';
 import { parseMarkdown } from './markdown.ts';
 import { renderHtml } from './render.ts';
 import type { Block, Lang, TocEntry } from './types.ts';
-import { knownContainers, nestedBlockErrors, revealToDetails, widgetBlock } from './directives.ts';
+import {
+	knownContainers,
+	nestedBlockErrors,
+	predictBlock,
+	revealToDetails,
+	widgetBlock
+} from './directives.ts';
 
 export interface BodyResult {
 	blocks: Block[];
@@ -19,18 +27,22 @@ export interface BodyResult {
 	errors: ContentError[];
 }
 
-export function lessonBlocks(
+/** Numbers cells and widgets in document order across the whole lesson, predictions included. */
+interface Counters {
+	cells: number;
+	widgets: number;
+}
+
+function toBlocks(
 	file: string,
 	body: string,
 	lang: Lang,
-	original?: Original
-): BodyResult {
-	const tree = parseMarkdown(body);
-	const { headings, errors } = assignHeadingIds(file, tree, original);
+	nodes: RootContent[],
+	counters: Counters,
+	errors: ContentError[]
+): Block[] {
 	const blocks: Block[] = [];
 	let pending: RootContent[] = [];
-	let cells = 0;
-	let widgets = 0;
 
 	const flush = () => {
 		if (pending.length === 0) return;
@@ -40,16 +52,27 @@ export function lessonBlocks(
 		pending = [];
 	};
 
-	for (const node of tree.children) {
+	const predict = (node: ContainerDirective) => {
+		flush();
+		const id = `widget-${++counters.widgets}`;
+		const result = predictBlock(file, body, node, id);
+		errors.push(...result.errors);
+		const inner = toBlocks(file, body, lang, result.children, counters, errors);
+		if (result.block) blocks.push({ ...result.block, blocks: inner });
+	};
+
+	for (const node of nodes) {
 		if (node.type === 'code' && node.lang === 'math') {
 			flush();
 			const line = node.position?.start.line ?? 1;
-			blocks.push({ kind: 'cell', id: `cell-${++cells}`, source: node.value, line });
+			blocks.push({ kind: 'cell', id: `cell-${++counters.cells}`, source: node.value, line });
 		} else if (node.type === 'leafDirective') {
 			flush();
-			const result = widgetBlock(file, body, node, `widget-${++widgets}`);
+			const result = widgetBlock(file, body, node, `widget-${++counters.widgets}`);
 			errors.push(...result.errors);
 			if (result.block) blocks.push(result.block);
+		} else if (node.type === 'containerDirective' && node.name === 'predict') {
+			predict(node);
 		} else if (node.type === 'containerDirective') {
 			if (knownContainers.includes(node.name)) errors.push(...revealToDetails(file, node, lang));
 			else {
@@ -68,5 +91,17 @@ export function lessonBlocks(
 		}
 	}
 	flush();
+	return blocks;
+}
+
+export function lessonBlocks(
+	file: string,
+	body: string,
+	lang: Lang,
+	original?: Original
+): BodyResult {
+	const tree = parseMarkdown(body);
+	const { headings, errors } = assignHeadingIds(file, tree, original);
+	const blocks = toBlocks(file, body, lang, tree.children, { cells: 0, widgets: 0 }, errors);
 	return { blocks, toc: tableOfContents(headings), headings, errors };
 }

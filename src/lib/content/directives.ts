@@ -2,17 +2,21 @@
  * The block directives a lesson may use:
  * - `::name{prop=value …}` (a leaf directive) is a widget, checked against its prop schema;
  * - `:::reveal{label="…"}` … `:::` (a container) is a native <details> block that hides an answer
- *   until the student opens it.
+ *   until the student opens it;
+ * - `:::predict{expr=… label=…}` … `:::` (a container) asks for a prediction and hides the
+ *   experiment inside it (cells, widgets, text) until the student has made one. Its props are the
+ *   predict widget's schema.
  * Anything else shaped like a directive is an error with its position.
  */
 import type { Parent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { t } from '../i18n/index.ts';
 import { errorAt, type ContentError, type Point } from './errors.ts';
-import type { Lang, WidgetBlock } from './types.ts';
+import type { Lang, PredictBlock, WidgetBlock } from './types.ts';
 import { validateWidgetProps } from './widgetProps.ts';
 
-export const knownContainers = ['reveal'];
+/** Containers rendered as HTML; `predict` is a container too, but it becomes its own block. */
+export const knownContainers = ['reveal', 'predict'];
 
 /** Directive attributes as the schemas expect them: a bare `logy` is the empty string. */
 function attributesOf(node: LeafDirective | ContainerDirective): Record<string, string> {
@@ -21,13 +25,23 @@ function attributesOf(node: LeafDirective | ContainerDirective): Record<string, 
 	return attributes;
 }
 
-/** Where `prop=` is written inside the directive, so that an error points at the prop itself. */
-function propPoint(source: string, node: LeafDirective, prop: string): Point | undefined {
+/**
+ * Where `prop=` is written inside the directive, so that an error points at the prop itself. Only
+ * the directive's first line is searched: a container's body may well contain the same word.
+ */
+function propPoint(
+	source: string,
+	node: LeafDirective | ContainerDirective,
+	prop: string
+): Point | undefined {
 	const start = node.position?.start;
 	const from = start?.offset;
 	const to = node.position?.end.offset;
 	if (!start || from === undefined || to === undefined) return start;
-	const text = source.slice(from, to);
+	const whole = source.slice(from, to);
+	const firstLine = whole.indexOf('\n');
+	const text =
+		node.type === 'containerDirective' && firstLine >= 0 ? whole.slice(0, firstLine) : whole;
 	const escaped = prop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	const match = new RegExp(`[{\\s]${escaped}(?=[=\\s}])`).exec(text);
 	if (!match) return start;
@@ -44,6 +58,17 @@ export function widgetBlock(
 	node: LeafDirective,
 	id: string
 ): { block?: WidgetBlock; errors: ContentError[] } {
+	if (node.name === 'predict') {
+		return {
+			errors: [
+				errorAt(
+					file,
+					node.position?.start,
+					"'::predict' is a container now: write ':::predict{…}', then the experiment it hides until the student has predicted, then ':::' (docs/writing-lessons.md)"
+				)
+			]
+		};
+	}
 	const result = validateWidgetProps(node.name, attributesOf(node));
 	const start = node.position?.start;
 	if (!result.ok) {
@@ -61,6 +86,48 @@ export function widgetBlock(
 		line: start?.line ?? 1
 	};
 	return { block, errors: [] };
+}
+
+/**
+ * Checks a `:::predict{…}` container: its props against the predict schema, and that it holds an
+ * experiment to hide. Returns the block without its inner blocks (the caller converts `children`,
+ * so that cells and widgets inside are numbered in document order with the rest of the lesson).
+ */
+export function predictBlock(
+	file: string,
+	source: string,
+	node: ContainerDirective,
+	id: string
+): { block?: Omit<PredictBlock, 'blocks'>; children: RootContent[]; errors: ContentError[] } {
+	const errors: ContentError[] = [];
+	const start = node.position?.start;
+	let children = node.children as RootContent[];
+	const first = children[0];
+	if (first?.type === 'paragraph' && first.data?.directiveLabel === true) {
+		errors.push(
+			errorAt(file, start, '\':::predict\': write the question as label="…", not in [brackets]')
+		);
+		children = children.slice(1);
+	}
+	if (children.length === 0) {
+		errors.push(
+			errorAt(
+				file,
+				start,
+				"':::predict' is empty: put the experiment it hides (cells, widgets, text) between ':::predict{…}' and ':::'"
+			)
+		);
+	}
+	const result = validateWidgetProps('predict', attributesOf(node));
+	if (!result.ok) {
+		for (const p of result.problems) {
+			const message = p.message.replace("widget 'predict'", "':::predict'");
+			errors.push(errorAt(file, p.prop ? propPoint(source, node, p.prop) : start, message));
+		}
+		return { children, errors };
+	}
+	const block = { kind: 'predict' as const, id, props: result.props, line: start?.line ?? 1 };
+	return { block, children, errors };
 }
 
 /**

@@ -7,6 +7,7 @@ import { lessonBlocks } from './blocks.ts';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter.ts';
 import type { Original } from './headings.ts';
 import type { Lang, Lesson, TocEntry } from './types.ts';
+import { prerenderLesson } from '../notebook/prerender.ts';
 
 export interface LessonFile {
 	/** Path relative to the project root, e.g. `content/lessons/01-why-virtualize.md`. */
@@ -42,6 +43,17 @@ export function parseLesson(file: LessonFile, name: LessonName, original?: Origi
 	const { body } = splitFrontMatter(file.text);
 	const content = lessonBlocks(file.path, body, name.lang, original);
 	const errors = [...(front.ok ? [] : front.errors), ...content.errors];
+	// The notebook runs once here, so that the page shows its values before mathjs loads.
+	const notebook = prerenderLesson(content.blocks);
+	for (const leak of notebook.leaks) {
+		errors.push(
+			errorAt(
+				file.path,
+				{ line: leak.cellLine, column: 1 },
+				`this cell shows '${leak.name}', the answer to the prediction at line ${leak.predictLine}, before the student has predicted: move the cell inside that ':::predict'`
+			)
+		);
+	}
 	const pointOf = front.ok ? front.pointOf : () => ({ line: 1, column: 1 });
 	if (!front.ok) return { pointOf, headings: content.headings, errors };
 	const lesson: Lesson = {
@@ -50,7 +62,7 @@ export function parseLesson(file: LessonFile, name: LessonName, original?: Origi
 		...front.data,
 		languages: ['en'],
 		toc: content.toc,
-		blocks: content.blocks
+		blocks: notebook.blocks
 	};
 	return { lesson, frontMatter: front.data, pointOf, headings: content.headings, errors };
 }

@@ -1,8 +1,10 @@
 /**
  * What the build-time lesson pipeline hands to the pages: a lesson is front matter plus a list of
  * blocks. HTML blocks are already rendered (KaTeX included); cells and widgets are rendered live by
- * Svelte components in the browser (docs/architecture.md, "Data flow").
+ * Svelte components in the browser (docs/architecture.md, "Data flow"). The build also runs the
+ * lesson's notebook once, so cells and plots carry the `view` a page shows before mathjs loads.
  */
+import type { CellView, PlotView } from '../notebook/views.ts';
 
 /** A span of rendered HTML: paragraphs, headings, tables, typeset math. */
 export interface HtmlBlock {
@@ -18,6 +20,8 @@ export interface CellBlock {
 	source: string;
 	/** 1-based line of the opening fence in the Markdown file. */
 	line: number;
+	/** What the cell shows for the lesson as written, computed at build time. */
+	view?: CellView;
 }
 
 /** A `::name{prop=value …}` leaf directive, validated against the widget's schema at build time. */
@@ -29,9 +33,32 @@ export interface WidgetBlock {
 	/** Props after validation and coercion by the widget's schema. */
 	props: Record<string, unknown>;
 	line: number;
+	/** A plot's lines for the lesson as written, computed at build time. */
+	view?: PlotView;
 }
 
-export type Block = HtmlBlock | CellBlock | WidgetBlock;
+/**
+ * A `:::predict{…}` container: a question, and the experiment (any blocks) it hides until the
+ * student has committed a prediction.
+ */
+export interface PredictBlock {
+	kind: 'predict';
+	/** Numbered with the widgets (`widget-4`); the key of the student's saved answer. */
+	id: string;
+	/** Validated against the predict widget's schema. */
+	props: Record<string, unknown>;
+	line: number;
+	blocks: Block[];
+}
+
+export type Block = HtmlBlock | CellBlock | WidgetBlock | PredictBlock;
+
+/** Every block in document order, the blocks inside a prediction included (after it). */
+export function allBlocks(blocks: Block[]): Block[] {
+	return blocks.flatMap((block) =>
+		block.kind === 'predict' ? [block, ...allBlocks(block.blocks)] : [block]
+	);
+}
 
 export type Lang = 'en' | 'zh';
 

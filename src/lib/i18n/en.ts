@@ -13,7 +13,7 @@ export const en = {
 	'outline.title': 'Lessons',
 	'outline.intro':
 		'Each lesson is a 20–40 minute unit of reading and doing: live formulas, sliders and plots you can change. Work through them in order, or pick what your course needs.',
-	'outline.progress': '{done} of {total} lessons done',
+	'outline.progress': '{done} of {total, plural, one {# lesson} other {# lessons}} done',
 	'outline.englishOnly': 'in English',
 	'duration.minutes': '{n} min',
 	'done.label': 'Done',
@@ -62,6 +62,14 @@ export const en = {
 	'notebook.far': 'Not within {tolerance}: the model gives {value}. Try the sliders to see why.',
 	'notebook.logScale': 'log scale',
 	'notebook.rightAxis': 'right axis',
+	'notebook.pending': 'Calculating…',
+	'notebook.stopped':
+		'Not run: the cells above took longer than {seconds} s, so the rest were stopped to keep the page responsive.',
+	'notebook.sweepStopped':
+		'Stopped after {done} of {total} points: the cells took longer than {ms} ms to sweep, so the rest of the curve is left out to keep the page responsive.',
+	'notebook.predictFirst':
+		'Make your prediction first: the experiment opens below once you have checked it.',
+	'notebook.checking': 'Checking…',
 	// The response-time explorer (queueing formulas against utilization)
 	'responseExplorer.models': 'Models',
 	'responseExplorer.servers': 'Servers c of M/M/c:',
@@ -91,18 +99,19 @@ export const en = {
 	'placementViz.variabilityUnit': "the VMs' coefficients of variation",
 	'placementViz.vmType': '{name} ({count} × {cpu} cores, {memory} GiB)',
 	'placementViz.summary':
-		'{algorithm} packs {vms} VMs onto {hosts} hosts (at least {lowerBound} needed at this target), {ratio} VMs per host, mean CPU load {load}. Probability that some host is overloaded: {risk}.',
+		'{algorithm} packs {vms, plural, one {# VM} other {# VMs}} onto {hosts, plural, one {# host} other {# hosts}} (at least {lowerBound} needed at this target), {ratio} VMs per host, mean CPU load {load}. Probability that some host is overloaded: {risk}.',
 	'placementViz.binsAlt':
-		'Hosts as bins: for each of the {hosts} hosts a CPU bar and a memory bar, stacked by the VMs placed on it. {summary}',
+		'Hosts as bins: {hosts, plural, one {# host} other {# hosts}}, each with a CPU bar and a memory bar, stacked by the VMs placed on it (each kind of VM in its own colour and pattern). {summary}',
 	'placementViz.xLabel':
-		'Hosts 1…{hosts}: left bar CPU, right bar (lighter) memory, as a share of the host. Dashed line: packing target. Above each host: chance it is overloaded.',
+		'Hosts 1…{hosts}: left bar CPU, right bar (translucent) memory, as a share of the host. Dashed line: packing target. Above each host: chance it is overloaded.',
 	'placementViz.caption':
 		'All four heuristics at this target. Overload risk: chance that some host is overloaded (Monte Carlo, 2,000 trials, model).',
 	'placementViz.hosts': 'Hosts',
 	'placementViz.vmsPerHost': 'VMs per host',
 	'placementViz.cpuLoad': 'CPU load',
 	'placementViz.overloadRisk': 'Overload risk',
-	'placementViz.lowerBound': 'Lower bound at this target: {lowerBound} hosts.',
+	'placementViz.lowerBound':
+		'Lower bound at this target: {lowerBound, plural, one {# host} other {# hosts}}.',
 	// The memory overcommit dashboard (ballooning, page sharing, host swap)
 	'memoryDashboard.label': 'Memory overcommit dashboard',
 	'memoryDashboard.lineWanted': 'VM memory wanted',
@@ -111,11 +120,12 @@ export const en = {
 	'memoryDashboard.lineBalloon': 'held by balloons',
 	'memoryDashboard.lineSwapped': 'swapped by the host',
 	'memoryDashboard.summary':
-		'Host {host} GiB for 24 GiB of VMs ({overcommit} times overcommitted). Peaks: page sharing {shared} GiB, balloons {balloon} GiB, host swap {swapped} GiB. {vms}.',
-	'memoryDashboard.summaryVm': '{name}: {swapIns} swap-ins, mean slowdown {slowdown}',
+		'Host {host} GiB for 24 GiB of VMs ({overcommit}). Peaks: page sharing {shared} GiB, balloons {balloon} GiB, host swap {swapped} GiB. {vms}.',
+	'memoryDashboard.summaryVm':
+		'{name}: {swapIns, plural, one {# swap-in} other {# swap-ins}}, mean slowdown {slowdown}',
 	'memoryDashboard.summaryJoin': '; ',
 	'memoryDashboard.host': 'Host memory:',
-	'memoryDashboard.hostOvercommit': 'for 24 GiB of VMs ({overcommit}× overcommit)',
+	'memoryDashboard.hostOvercommit': 'for 24 GiB of VMs ({overcommit})',
 	'memoryDashboard.tau': 'Idle memory tax τ:',
 	'memoryDashboard.tauNote': '(0 = shares only)',
 	'memoryDashboard.ballooning': 'Ballooning',
@@ -142,20 +152,19 @@ export const en = {
 	'schedLab.coschedStrict': 'Strict co-scheduling',
 	'schedLab.coschedRelaxed': 'Relaxed co-scheduling',
 	'schedLab.summary':
-		"{policy}, {vcpus} vCPUs on {pcpus} pCPUs: {vms}. Jain's index {jain}. Web requests p95 {p95} ms. Spin lost to lock-holder preemption {spinLost} ms.",
+		"{policy}, {vcpus, plural, one {# vCPU} other {# vCPUs}} on {pcpus, plural, one {# pCPU} other {# pCPUs}}: {vms}. Jain's index {jain}. Web requests p95 {p95} ms. Spin lost to lock-holder preemption {spinLost} ms.",
 	'schedLab.summaryVm': '{name} uses {cpus} CPUs (entitled to {entitlement}), steal {steal} %',
 	'schedLab.summaryJoin': '; ',
 	'schedLab.runningModel': 'Running the model…',
 	'schedLab.policy': 'Policy',
 	'schedLab.pcpus': 'pCPUs:',
-	'schedLab.pcpusRatio': '({ratio} vCPUs per pCPU)',
+	'schedLab.pcpusRatio': '({ratio, plural, one {# vCPU} other {# vCPUs}} per pCPU)',
 	'schedLab.slice': 'Time slice:',
 	'schedLab.sliceNote': '(round robin, credit, co-scheduling)',
 	'schedLab.vm': 'VM',
 	'schedLab.weight': 'Weight',
 	'schedLab.cap': 'Cap (% of a CPU)',
-	'schedLab.vcpu': '({n} vCPU)',
-	'schedLab.vcpus': '({n} vCPUs)',
+	'schedLab.vcpus': '({n, plural, one {# vCPU} other {# vCPUs}})',
 	'schedLab.weightOf': 'Weight of {name}',
 	'schedLab.capOf': 'Cap of {name}',
 	'schedLab.noCap': 'none',
@@ -163,8 +172,8 @@ export const en = {
 	'schedLab.modelNote': 'Model: {duration} ms simulated, 50 µs steps.',
 	'schedLab.ganttTitle': 'What ran where, first {ms} ms',
 	'schedLab.ganttAlt':
-		'Gantt chart of {segments} stretches of vCPUs running on {pcpus} pCPUs during the first {ms} ms. Hatched stretches are spent spinning on a lock.',
-	'schedLab.ganttX': 'Time (ms). Hatched: spinning on a lock.',
+		'Gantt chart of {segments, plural, one {# stretch} other {# stretches}} of vCPUs running on {pcpus, plural, one {# pCPU} other {# pCPUs}} during the first {ms} ms. Each stretch wide enough is labelled with its vCPU; hatched stretches are spent spinning on a lock.',
+	'schedLab.ganttX': "Time (ms). Labels name the vCPU that ran: web.0 is web's vCPU 0.",
 	'schedLab.sharesTitle': 'CPU used against entitlement (CPUs)',
 	'schedLab.used': 'used',
 	'schedLab.entitled': 'entitled by weights and caps',
@@ -186,7 +195,7 @@ export const en = {
 	'queueSim.play': 'Play',
 	'queueSim.pause': 'Pause',
 	'queueSim.step': 'Step one event',
-	'queueSim.runAll': 'Run all {n} customers',
+	'queueSim.runAll': 'Run all {n, plural, one {# customer} other {# customers}}',
 	'queueSim.newSeed': 'New seed',
 	'queueSim.speed': 'Speed',
 	'queueSim.speedOption': '{s} service times / s',
@@ -197,31 +206,37 @@ export const en = {
 	'queueSim.departure':
 		't = {time}: a customer leaves server {server} after a response time of {response} ({waiting} waiting).',
 	'queueSim.unstable': 'unstable',
-	'queueSim.noMeasured': 'no measured customers yet (the first {warmup} are warm-up)',
-	'queueSim.simulated': 'simulated W = {w}',
-	'queueSim.simulatedWithCi': 'simulated W = {w} (95% confidence interval {low} to {high})',
+	'queueSim.noMeasured':
+		'no measured customers yet (the first {warmup, plural, one {# is} other {# are}} warm-up)',
+	'queueSim.simulated': 'simulated W = {w} (warm-up left out)',
+	'queueSim.simulatedWithCi':
+		'simulated W = {w} (warm-up left out; 95% confidence interval {low} to {high})',
 	'queueSim.summary':
-		'{label} at ρ = {rho} %, {done} of {total} customers: {measured}; formula W = {formula}.',
+		'{label} at ρ = {rho} %, {done, plural, other {#}} of {total, plural, one {# customer} other {# customers}}: {measured}; formula W = {formula}.',
 	'queueSim.sceneAlt':
 		'Animation of {label}: {waiting} customers waiting, {busy} of {servers} servers busy.',
 	'queueSim.arrivals': 'arrivals',
 	'queueSim.more': '+{n} more',
 	'queueSim.served': 'Customers served',
-	'queueSim.status': '{done} of {total} customers served · mean response so far {mean}',
+	'queueSim.status':
+		'{done, plural, other {#}} of {total, plural, one {# customer} other {# customers}} served · mean of all their response times (warm-up included) {mean}',
 	'queueSim.histTitle': 'Response-time histogram (all departures so far)',
-	'queueSim.histAlt': 'Histogram of the {n} response times so far.',
-	'queueSim.histAltMean': 'Histogram of the {n} response times so far, mean {mean}.',
+	'queueSim.histAlt':
+		'Histogram of the {n, plural, one {# response time} other {# response times}} so far.',
+	'queueSim.histAltMean':
+		'Histogram of the {n, plural, one {# response time} other {# response times}} so far, mean {mean}.',
 	'queueSim.mean': 'mean',
 	'queueSim.histX': 'Response time (mean service times; last bar: everything beyond)',
 	'queueSim.curveTitle': 'Mean response time W: formula and simulation',
 	'queueSim.formula': '{label} formula',
-	'queueSim.simulatedLegend': 'simulated W with its 95% confidence interval',
+	'queueSim.simulatedLegend':
+		'simulated W with its 95% confidence interval (the last {max} runs; runs at the same ρ side by side, oldest on the left)',
 	'queueSim.curveAlt':
-		'Formula for the mean response time of {label} against utilization, with {n} completed simulation runs.',
+		'Formula for the mean response time of {label} against utilization, with {n, plural, =0 {no completed simulation run} one {# completed simulation run} other {# completed simulation runs}}.',
 	'queueSim.curveAltRuns':
-		'Formula for the mean response time of {label} against utilization, with {n} completed simulation runs: {runs}.',
-	'queueSim.run': 'at {rho} % W = {w}',
-	'queueSim.runWithCi': 'at {rho} % W = {w} ({low} to {high})',
+		'Formula for the mean response time of {label} against utilization, with {n, plural, one {# completed simulation run} other {# completed simulation runs}}: {runs}.',
+	'queueSim.run': 'at {rho} %, seed {seed}: W = {w}',
+	'queueSim.runWithCi': 'at {rho} %, seed {seed}: W = {w} ({low} to {high})',
 	'queueSim.listJoin': '; ',
 	'queueSim.xLabel': 'Utilization of each server, ρ',
 	'chart.showData': 'Show the data as a table',
@@ -236,7 +251,19 @@ export const en = {
 	'placementViz.hostColumn': 'Host',
 	'placementViz.vmsColumn': 'VMs',
 	'placementViz.cpuColumn': 'CPU',
-	'placementViz.memoryColumn': 'Memory'
+	'placementViz.memoryColumn': 'Memory',
+	'memoryDashboard.overcommitted': '{ratio}× overcommitted',
+	'memoryDashboard.notOvercommitted': 'not overcommitted: the VMs need {percent} % of it',
+	'memoryDashboard.wantedNote':
+		'“VM memory wanted” is the memory of the running VMs less the pages that sharing has merged: it jumps when batch starts at 30 s, and drifts down as page sharing finds duplicate pages. The host’s two lines are drawn in the text colour; what reclaims memory, in colour.',
+	'schedLab.spinLegend': 'spinning on a lock (long stretches: its holder was preempted)',
+	'queueSim.meansNote':
+		'Two means: the histogram’s counts every customer so far; the simulated W leaves out the first {warmup, plural, one {# customer} other {# customers}} (the warm-up, while the queue fills from empty), so the two differ, most early in a run.',
+	'queueSim.seedNow': 'seed {seed}',
+	'queueSim.seedColumn': 'Seed',
+	'a11y.table': 'Table {n} (scrolls sideways)',
+	'a11y.equation': 'Equation {n} (scrolls sideways)',
+	'schedLab.vmControls': 'Weights and caps of the VMs'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../content/types.ts';
 import { en, type MessageKey } from './en.ts';
+import { applyPlurals } from './plural.ts';
 import { zhHans } from './zh-Hans.ts';
 
 export type { Lang, MessageKey };
@@ -12,14 +13,18 @@ export const languages: readonly Lang[] = ['en', 'zh'];
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh: zhHans };
 
-/** The string `key` in `lang`, with each `{name}` replaced by `params.name`. */
+/**
+ * The string `key` in `lang`, with each plural choice `{n, plural, one {# item} other {# items}}`
+ * resolved by the language's plural rules (plural.ts) and each `{name}` replaced by `params.name`.
+ */
 export function t(
 	lang: Lang,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
+	return applyPlurals(lang, dictionaries[lang][key], params).replace(
+		/\{(\w+)\}/g,
+		(whole, name: string) => (name in params ? String(params[name]) : whole)
 	);
 }
 

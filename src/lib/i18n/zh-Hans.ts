@@ -60,6 +60,13 @@ export const zhHans: Record<MessageKey, string> = {
 	'notebook.far': '误差超过 {tolerance}：模型给出 {value}。拖动滑块看看原因。',
 	'notebook.logScale': '对数坐标',
 	'notebook.rightAxis': '右轴',
+	'notebook.pending': '计算中…',
+	'notebook.stopped':
+		'未运行：上面的单元格运行超过 {seconds} 秒，为保持页面响应，其余单元格已停止。',
+	'notebook.sweepStopped':
+		'已在 {total} 个点中的第 {done} 个点处停止：扫描单元格超过 {ms} 毫秒，为保持页面响应，曲线的其余部分未画出。',
+	'notebook.predictFirst': '请先作出预测：检查之后，实验会在下方打开。',
+	'notebook.checking': '正在检查…',
 	// 响应时间探索器（排队论公式随利用率的变化）
 	'responseExplorer.models': '模型',
 	'responseExplorer.servers': 'M/M/c 的服务台数 c：',
@@ -90,9 +97,9 @@ export const zhHans: Record<MessageKey, string> = {
 	'placementViz.summary':
 		'{algorithm}把 {vms} 台虚拟机放到 {hosts} 台主机上（在此目标下至少需要 {lowerBound} 台），每台主机 {ratio} 台虚拟机，平均 CPU 负载 {load}。某台主机过载的概率：{risk}。',
 	'placementViz.binsAlt':
-		'把主机看作箱子：{hosts} 台主机各有一根 CPU 柱和一根内存柱，按放在其上的虚拟机堆叠。{summary}',
+		'把主机看作箱子：{hosts} 台主机各有一根 CPU 柱和一根内存柱，按放在其上的虚拟机堆叠（每种虚拟机有自己的颜色和图案）。{summary}',
 	'placementViz.xLabel':
-		'主机 1…{hosts}：左柱为 CPU，右柱（浅色）为内存，均为占主机容量的比例。虚线：装箱目标。每台主机上方：其过载的概率。',
+		'主机 1…{hosts}：左柱为 CPU，右柱（半透明）为内存，均为占主机容量的比例。虚线：装箱目标。每台主机上方：其过载的概率。',
 	'placementViz.caption':
 		'此目标下的全部四种启发式算法。过载风险：某台主机过载的概率（蒙特卡洛，2,000 次试验，模型）。',
 	'placementViz.hosts': '主机数',
@@ -108,11 +115,11 @@ export const zhHans: Record<MessageKey, string> = {
 	'memoryDashboard.lineBalloon': '气球占用的内存',
 	'memoryDashboard.lineSwapped': '主机换出的内存',
 	'memoryDashboard.summary':
-		'主机 {host} GiB，虚拟机共 24 GiB（超售 {overcommit} 倍）。峰值：页面共享 {shared} GiB，气球 {balloon} GiB，主机交换 {swapped} GiB。{vms}。',
-	'memoryDashboard.summaryVm': '{name}：换入 {swapIns} 次，平均减速 {slowdown}',
+		'主机 {host} GiB，虚拟机共 24 GiB（{overcommit}）。峰值：页面共享 {shared} GiB，气球 {balloon} GiB，主机交换 {swapped} GiB。{vms}。',
+	'memoryDashboard.summaryVm': '{name}：换入 {swapIns, plural, other {#}} 次，平均减速 {slowdown}',
 	'memoryDashboard.summaryJoin': '；',
 	'memoryDashboard.host': '主机内存：',
-	'memoryDashboard.hostOvercommit': '供 24 GiB 的虚拟机使用（{overcommit}× 超售）',
+	'memoryDashboard.hostOvercommit': '供 24 GiB 的虚拟机使用（{overcommit}）',
 	'memoryDashboard.tau': '空闲内存税 τ：',
 	'memoryDashboard.tauNote': '（0 = 只按份额）',
 	'memoryDashboard.ballooning': '气球驱动',
@@ -145,13 +152,12 @@ export const zhHans: Record<MessageKey, string> = {
 	'schedLab.runningModel': '正在运行模型…',
 	'schedLab.policy': '策略',
 	'schedLab.pcpus': 'pCPU 数：',
-	'schedLab.pcpusRatio': '（每个 pCPU {ratio} 个 vCPU）',
+	'schedLab.pcpusRatio': '（每个 pCPU {ratio, plural, other {#}} 个 vCPU）',
 	'schedLab.slice': '时间片：',
 	'schedLab.sliceNote': '（轮转、credit、协同调度）',
 	'schedLab.vm': '虚拟机',
 	'schedLab.weight': '权重',
 	'schedLab.cap': '上限（占一个 CPU 的 %）',
-	'schedLab.vcpu': '（{n} 个 vCPU）',
 	'schedLab.vcpus': '（{n} 个 vCPU）',
 	'schedLab.weightOf': '{name} 的权重',
 	'schedLab.capOf': '{name} 的上限',
@@ -160,8 +166,8 @@ export const zhHans: Record<MessageKey, string> = {
 	'schedLab.modelNote': '模型：模拟 {duration} ms，步长 50 µs。',
 	'schedLab.ganttTitle': '前 {ms} ms 内谁在哪里运行',
 	'schedLab.ganttAlt':
-		'甘特图：前 {ms} ms 内 vCPU 在 {pcpus} 个 pCPU 上运行的 {segments} 个时段。带斜线的时段在锁上自旋。',
-	'schedLab.ganttX': '时间（ms）。斜线：在锁上自旋。',
+		'甘特图：前 {ms} ms 内 vCPU 在 {pcpus} 个 pCPU 上运行的 {segments} 个时段。足够宽的时段标有其 vCPU；带斜线的时段在锁上自旋。',
+	'schedLab.ganttX': '时间（ms）。标签是运行的 vCPU：web.0 即 web 的 0 号 vCPU。',
 	'schedLab.sharesTitle': 'CPU 使用量与应得份额（CPU 数）',
 	'schedLab.used': '已使用',
 	'schedLab.entitled': '按权重和上限应得',
@@ -183,7 +189,7 @@ export const zhHans: Record<MessageKey, string> = {
 	'queueSim.play': '播放',
 	'queueSim.pause': '暂停',
 	'queueSim.step': '单步执行一个事件',
-	'queueSim.runAll': '运行全部 {n} 位顾客',
+	'queueSim.runAll': '运行全部 {n, plural, other {#}} 位顾客',
 	'queueSim.newSeed': '换随机种子',
 	'queueSim.speed': '速度',
 	'queueSim.speedOption': '每秒 {s} 个服务时间',
@@ -193,30 +199,32 @@ export const zhHans: Record<MessageKey, string> = {
 	'queueSim.departure':
 		't = {time}：一位顾客离开服务台 {server}，响应时间为 {response}（{waiting} 位在等待）。',
 	'queueSim.unstable': '不稳定',
-	'queueSim.noMeasured': '尚无计入测量的顾客（前 {warmup} 位用于预热）',
-	'queueSim.simulated': '模拟 W = {w}',
-	'queueSim.simulatedWithCi': '模拟 W = {w}（95% 置信区间 {low} 到 {high}）',
+	'queueSim.noMeasured': '尚无计入测量的顾客（前 {warmup, plural, other {#}} 位用于预热）',
+	'queueSim.simulated': '模拟 W = {w}（不计预热）',
+	'queueSim.simulatedWithCi': '模拟 W = {w}（不计预热；95% 置信区间 {low} 到 {high}）',
 	'queueSim.summary':
-		'{label}，ρ = {rho} %，{total} 位顾客中已完成 {done} 位：{measured}；公式 W = {formula}。',
+		'{label}，ρ = {rho} %，{total, plural, other {#}} 位顾客中已完成 {done, plural, other {#}} 位：{measured}；公式 W = {formula}。',
 	'queueSim.sceneAlt':
 		'{label} 的动画：{waiting} 位顾客在等待，{servers} 个服务台中 {busy} 个忙碌。',
 	'queueSim.arrivals': '到达',
 	'queueSim.more': '另有 {n} 位',
 	'queueSim.served': '已服务的顾客',
-	'queueSim.status': '{total} 位顾客中已服务 {done} 位 · 目前的平均响应时间 {mean}',
+	'queueSim.status':
+		'{total, plural, other {#}} 位顾客中已服务 {done, plural, other {#}} 位 · 他们全部响应时间的平均值（含预热）{mean}',
 	'queueSim.histTitle': '响应时间直方图（至今所有离开的顾客）',
-	'queueSim.histAlt': '至今 {n} 个响应时间的直方图。',
-	'queueSim.histAltMean': '至今 {n} 个响应时间的直方图，平均值 {mean}。',
+	'queueSim.histAlt': '至今 {n, plural, other {#}} 个响应时间的直方图。',
+	'queueSim.histAltMean': '至今 {n, plural, other {#}} 个响应时间的直方图，平均值 {mean}。',
 	'queueSim.mean': '平均',
 	'queueSim.histX': '响应时间（以平均服务时间为单位；最后一根柱：超出部分全部计入）',
 	'queueSim.curveTitle': '平均响应时间 W：公式与模拟',
 	'queueSim.formula': '{label} 公式',
-	'queueSim.simulatedLegend': '模拟的 W 及其 95% 置信区间',
+	'queueSim.simulatedLegend':
+		'模拟的 W 及其 95% 置信区间（最近 {max} 次运行；同一 ρ 的运行并排，旧的在左）',
 	'queueSim.curveAlt': '{label} 的平均响应时间公式随利用率的变化，已完成 {n} 次模拟运行。',
 	'queueSim.curveAltRuns':
 		'{label} 的平均响应时间公式随利用率的变化，已完成 {n} 次模拟运行：{runs}。',
-	'queueSim.run': '在 {rho} % 时 W = {w}',
-	'queueSim.runWithCi': '在 {rho} % 时 W = {w}（{low} 到 {high}）',
+	'queueSim.run': '在 {rho} %、种子 {seed} 时 W = {w}',
+	'queueSim.runWithCi': '在 {rho} %、种子 {seed} 时 W = {w}（{low} 到 {high}）',
 	'queueSim.listJoin': '；',
 	'queueSim.xLabel': '每个服务台的利用率 ρ',
 	'chart.showData': '以表格显示数据',
@@ -229,5 +237,17 @@ export const zhHans: Record<MessageKey, string> = {
 	'placementViz.hostColumn': '主机',
 	'placementViz.vmsColumn': '虚拟机',
 	'placementViz.cpuColumn': 'CPU',
-	'placementViz.memoryColumn': '内存'
+	'placementViz.memoryColumn': '内存',
+	'memoryDashboard.overcommitted': '超售 {ratio} 倍',
+	'memoryDashboard.notOvercommitted': '未超售：虚拟机只需其中的 {percent} %',
+	'memoryDashboard.wantedNote':
+		'“虚拟机所需内存”是运行中虚拟机的内存减去页面共享已合并的页：batch 在 30 s 启动时它跳升，页面共享找到重复页后它逐渐下降。主机的两条线用正文颜色绘制；回收内存的各项用彩色。',
+	'schedLab.spinLegend': '在锁上自旋（长时段：持锁者被抢占）',
+	'queueSim.meansNote':
+		'两个平均值：直方图的平均值计入至今的每一位顾客；模拟 W 去掉了前 {warmup, plural, other {#}} 位顾客（预热期：队列从空开始填满），因此两者不同，运行初期差别最大。',
+	'queueSim.seedNow': '种子 {seed}',
+	'queueSim.seedColumn': '种子',
+	'a11y.table': '表格 {n}（可左右滚动）',
+	'a11y.equation': '公式 {n}（可左右滚动）',
+	'schedLab.vmControls': '各虚拟机的权重和上限'
 };

@@ -1,12 +1,15 @@
 /**
- * Which names a statement reads and writes, and from that, which statements a plot has to re-run.
+ * Which names a statement reads and writes, and from that, which statements have to run again.
  *
- * A plot re-runs the lesson once per sample of its x variable (sweep.ts). Most statements do not
- * depend on x (a constant, a unit conversion in another section), and a plot needs only those its
- * expressions read. So a sweep runs the whole lesson once, then, per sample, re-evaluates only the
- * statements that both depend on x and feed the plot. When that shortcut could differ from a full
- * re-run (a name assigned twice, x itself assigned, an error in the base run) the sweep re-runs
- * everything instead.
+ * Two things re-run part of a lesson rather than all of it:
+ * - a slider move (notebook.svelte.ts): only the statements that depend on the moved slider
+ *   (`rerunPlan`); a slow cell that does not read the slider is not evaluated again;
+ * - a plot (sweep.ts), once per sample of its x variable: only the statements that both depend on x
+ *   and feed the plot (`sweepSlice`).
+ * Both start from a complete run's scope and re-evaluate the chosen statements in it. When that
+ * shortcut could differ from a full re-run (a name assigned twice, a slider variable assigned, a name
+ * read before the statement that assigns it, an error in the base run) they return null, and the
+ * caller re-runs everything instead.
  */
 import type { MathNode } from 'mathjs';
 import { math } from './math.ts';
@@ -52,6 +55,63 @@ export interface StatementRef {
 	statement: number;
 }
 
+interface FlatStatement extends StatementRef {
+	reads: string[];
+	writes?: string;
+}
+
+/**
+ * The program's statements in order, or null when re-running part of it could differ from running
+ * all of it: a cell that does not compile, a name assigned twice (its value in a complete run's scope
+ * is the last one, not the one a statement in between saw), one of `fixed` assigned by a cell, or a
+ * name read before (or by) the statement that assigns it (the complete scope already holds it).
+ */
+function flatten(program: CompiledCell[], fixed: Set<string>): FlatStatement[] | null {
+	const all: FlatStatement[] = [];
+	const written = new Set<string>();
+	const assignedLater = new Set<string>();
+	for (const cell of program) {
+		if ('error' in cell) return null;
+		for (const st of cell.statements) if (st.assigns !== undefined) assignedLater.add(st.assigns);
+	}
+	for (const [c, cell] of program.entries()) {
+		if ('error' in cell) return null;
+		for (const [s, st] of cell.statements.entries()) {
+			if (st.reads.some((name) => assignedLater.has(name) && !written.has(name))) return null;
+			if (st.assigns !== undefined) {
+				if (written.has(st.assigns) || fixed.has(st.assigns)) return null;
+				written.add(st.assigns);
+			}
+			all.push({ cell: c, statement: s, reads: st.reads, writes: st.assigns });
+		}
+	}
+	return all;
+}
+
+/** Indexes of the statements whose value can change when the names in `changed` change. */
+function dependents(all: FlatStatement[], changed: Iterable<string>): Set<number> {
+	const names = new Set(changed);
+	const dependent = new Set<number>();
+	all.forEach((st, i) => {
+		if (st.reads.some((name) => names.has(name))) {
+			dependent.add(i);
+			if (st.writes !== undefined) names.add(st.writes);
+		}
+	});
+	return dependent;
+}
+
+/**
+ * The statements to re-evaluate, in program order, after the variables in `changed` (sliders)
+ * took new values; null when only a full re-run is certain to be right.
+ */
+export function rerunPlan(program: CompiledCell[], changed: string[]): StatementRef[] | null {
+	const all = flatten(program, new Set(changed));
+	if (all === null) return null;
+	const dependent = dependents(all, changed);
+	return all.filter((_, i) => dependent.has(i)).map(({ cell, statement }) => ({ cell, statement }));
+}
+
 /**
  * The statements to re-evaluate per sample, in program order, or null when only a full re-run is
  * certain to be right. `wanted` holds the names the plotted expressions read.
@@ -63,28 +123,9 @@ export function sweepSlice(
 	baseHasErrors: boolean
 ): StatementRef[] | null {
 	if (baseHasErrors) return null;
-	const all: (StatementRef & { reads: string[]; writes?: string })[] = [];
-	const written = new Set<string>();
-	for (const [c, cell] of program.entries()) {
-		if ('error' in cell) return null;
-		for (const [s, st] of cell.statements.entries()) {
-			if (st.assigns !== undefined) {
-				if (written.has(st.assigns) || st.assigns === x) return null;
-				written.add(st.assigns);
-			}
-			all.push({ cell: c, statement: s, reads: st.reads, writes: st.assigns });
-		}
-	}
-
-	// Forward: what changes when x changes.
-	const changed = new Set([x]);
-	const dependent = new Set<number>();
-	all.forEach((st, i) => {
-		if (st.reads.some((name) => changed.has(name))) {
-			dependent.add(i);
-			if (st.writes !== undefined) changed.add(st.writes);
-		}
-	});
+	const all = flatten(program, new Set([x]));
+	if (all === null) return null;
+	const dependent = dependents(all, [x]);
 
 	// Backward: what the plotted expressions need. A dependent statement is also needed when a later
 	// statement of its cell writes something needed: if it fails at some sample, the rest of its cell

@@ -1,9 +1,11 @@
 /**
- * How a cell shows a value: numbers to five significant digits with thousands grouped, very large or
- * small numbers in exponent form, mathjs units with mathjs's choice of prefix (1200 W -> 1.2 kW).
+ * How the course prints a number: five significant digits with thousands grouped, very large or
+ * small numbers in exponent form. This module is free of mathjs on purpose: every widget prints
+ * numbers with it, and a lesson page must show its numbers before mathjs has loaded
+ * (docs/architecture.md, "Weight"). Values that need mathjs (units, matrices) are formatted by
+ * `formatValue.ts`, part of the lazily loaded engine.
  */
 import { formatLocale } from 'd3-format';
-import { math } from './math.ts';
 
 /** d3's default locale prints U+2212 for minus; a plain hyphen can be pasted back into a cell. */
 const locale = formatLocale({
@@ -25,31 +27,4 @@ export function formatNumber(n: number): string {
 	if (size >= 1e15 || size < 1e-4) return exponent(n);
 	if (Number.isInteger(n)) return groupedInteger(n);
 	return grouped(n);
-}
-
-const maxLength = 400;
-
-function clip(text: string): string {
-	return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
-}
-
-/** A mathjs Unit, formatted with mathjs (which picks the prefix), its number re-formatted by us. */
-function formatUnit(value: unknown): string {
-	const text = math.format(value, { precision: 14 });
-	const match = /^(\S+) (.+)$/.exec(text);
-	const n = match ? Number(match[1]) : NaN;
-	return match && Number.isFinite(n) ? `${formatNumber(n)} ${match[2]}` : text;
-}
-
-export function formatValue(value: unknown): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'number') return formatNumber(value);
-	if (typeof value === 'boolean') return String(value);
-	if (typeof value === 'string') return JSON.stringify(value);
-	if (typeof value === 'function') {
-		const syntax = (value as { syntax?: unknown }).syntax;
-		return typeof syntax === 'string' ? syntax : 'function';
-	}
-	if (math.isUnit(value)) return clip(formatUnit(value));
-	return clip(math.format(value, { precision: 5 }));
 }

@@ -2,7 +2,7 @@
  * The slider variables of a lesson, read from its widget blocks. They are known before the page runs,
  * so the notebook can seed the scope with every default before the first cell is evaluated.
  */
-import type { Block } from '../content/types.ts';
+import { allBlocks, type Block } from '../content/types.ts';
 import type { SliderProps } from '../widgets/slider/schema.ts';
 
 export interface SliderDefinition extends SliderProps {
@@ -12,7 +12,8 @@ export interface SliderDefinition extends SliderProps {
 
 export function sliderDefinitions(blocks: Block[]): SliderDefinition[] {
 	const sliders: SliderDefinition[] = [];
-	for (const block of blocks) {
+	// A slider may sit inside a prediction's hidden experiment: it is still set before every cell.
+	for (const block of allBlocks(blocks)) {
 		if (block.kind !== 'widget' || block.name !== 'slider') continue;
 		// The build validated and coerced these props against the slider schema (no zod needed here,
 		// which keeps it out of the page's JavaScript).

@@ -29,6 +29,13 @@ export interface NotebookStrings {
 	far: (value: string, tolerance: string | null) => string;
 	logScale: string;
 	rightAxis: string;
+	pending: string;
+	/** A cell not run because the run's time budget was spent. */
+	stopped: (seconds: number) => string;
+	/** A plot whose sweep stopped at its time budget. */
+	sweepStopped: (done: number, total: number, ms: number) => string;
+	predictFirst: string;
+	checking: string;
 }
 
 function stringsFor(lang: Lang): NotebookStrings {
@@ -65,7 +72,12 @@ function stringsFor(lang: Lang): NotebookStrings {
 				? t(lang, 'notebook.notExact', { value })
 				: t(lang, 'notebook.far', { value, tolerance }),
 		logScale: t(lang, 'notebook.logScale'),
-		rightAxis: t(lang, 'notebook.rightAxis')
+		rightAxis: t(lang, 'notebook.rightAxis'),
+		pending: t(lang, 'notebook.pending'),
+		stopped: (seconds) => t(lang, 'notebook.stopped', { seconds }),
+		sweepStopped: (done, total, ms) => t(lang, 'notebook.sweepStopped', { done, total, ms }),
+		predictFirst: t(lang, 'notebook.predictFirst'),
+		checking: t(lang, 'notebook.checking')
 	};
 }
 

@@ -2,21 +2,32 @@
  * What a plot draws: the lesson re-run once per sample of a swept variable, with one or more
  * expressions read from each run. Re-running the program (rather than asking authors for closed-form
  * functions) means a plot shows exactly what the cells would show if the student moved that slider to
- * each sample in turn. To stay fast while a slider is dragged, only the statements that depend on x
- * and feed the plot are re-run per sample (dependencies.ts).
+ * each sample in turn.
+ *
+ * To stay fast while a slider is dragged, a sweep starts from the notebook's current run (no extra
+ * full run) and re-evaluates per sample only the statements that depend on x and feed the plot
+ * (dependencies.ts). And it has a time budget: a sweep that would take longer stops at the sample it
+ * has reached, and the plot says so (a cell such as `sum(1:2e6) * u` costs a second per sample).
  */
 import type { EvalFunction } from 'mathjs';
 import { sweepSlice } from './dependencies.ts';
 import { math } from './math.ts';
-import { runProgram, type CompiledCell } from './program.ts';
+import { runProgram, type CompiledCell, type Run } from './program.ts';
+import type { SeriesView } from './views.ts';
 
-export interface Series {
-	/** One entry per sample; null where the value is missing or not a finite number. */
-	values: (number | null)[];
-	/** The mathjs unit the values are expressed in, when the expression yields units. */
-	unit?: string;
-	/** The first error met while evaluating, shown in place of the line. */
-	error?: string;
+export { samples } from './samples.ts';
+
+export type Series = SeriesView;
+
+export { sweepBudgetMs } from './budgets.ts';
+
+export interface SweepOptions {
+	/** False forces a full re-run per sample (tests compare the two). */
+	slice?: boolean;
+	/** A complete run of the same program (the notebook's current one), to start from. */
+	base?: Run;
+	budgetMs?: number;
+	now?: () => number;
 }
 
 /** A plotted expression: compiled, with the names it reads. */
@@ -31,16 +42,6 @@ export function plotExpression(text: string): PlotExpression {
 		.filter((n) => math.isSymbolNode(n))
 		.map((n) => (n as unknown as { name: string }).name);
 	return { code: node.compile(), reads };
-}
-
-/** Evenly spaced samples from `from` to `to`; geometric spacing for a log axis. */
-export function samples(from: number, to: number, points: number, log = false): number[] {
-	const xs: number[] = [];
-	for (let i = 0; i < points; i++) {
-		const t = points === 1 ? 0 : i / (points - 1);
-		xs.push(log ? from * Math.pow(to / from, t) : from + (to - from) * t);
-	}
-	return xs;
 }
 
 /** A plotted number from a mathjs value; units are converted to `unit` when one is given. */
@@ -88,24 +89,38 @@ function scopeFor(
 	return scope;
 }
 
-export function sweep(
+export interface SweepResult {
+	series: Series[];
+	/** Samples computed before the budget ran out: `xs.length` when the sweep finished. */
+	done: number;
+}
+
+export function sweepWithin(
 	program: CompiledCell[],
 	vars: Record<string, number>,
 	x: string,
 	xs: number[],
 	expressions: PlotExpression[],
-	options: { slice?: boolean } = {}
-): Series[] {
+	options: SweepOptions = {}
+): SweepResult {
+	const now = options.now ?? (() => performance.now());
+	const deadline = now() + (options.budgetMs ?? Infinity);
 	// The base run gives every value that does not depend on x; x is set so that those that do can
 	// run too (the caller may leave x out of vars, since every sample overrides it).
-	const base = runProgram(program, { ...vars, [x]: xs[0] ?? vars[x] });
-	const baseHasErrors = [...base.cells.values()].some((r) => r.status === 'error');
+	const base =
+		options.base && options.base.program === program
+			? options.base
+			: runProgram(program, { ...vars, [x]: xs[0] ?? vars[x] });
+	const baseVars = { ...base.vars };
+	const baseHasErrors = base.stopped || [...base.cells.values()].some((r) => r.status === 'error');
 	const wanted = expressions.flatMap((e) => e.reads);
 	const slice = options.slice === false ? null : sweepSlice(program, x, wanted, baseHasErrors);
 
 	const series: Series[] = expressions.map(() => ({ values: [] }));
+	let done = 0;
 	for (const xValue of xs) {
-		const scope = scopeFor(program, vars, x, xValue, base.scope, slice);
+		if (done > 0 && now() > deadline) break;
+		const scope = scopeFor(program, baseVars, x, xValue, base.scope, slice);
 		expressions.forEach(({ code }, i) => {
 			const line = series[i];
 			// The scope is this sample's own copy, so evaluating in it directly is safe.
@@ -120,6 +135,21 @@ export function sweep(
 			if (math.isUnit(value) && line.unit === undefined) line.unit = value.formatUnits();
 			line.values.push(plotNumber(value, line.unit));
 		});
+		done++;
 	}
-	return series;
+	// A stopped sweep leaves the rest of each line empty rather than short.
+	for (const line of series) while (line.values.length < xs.length) line.values.push(null);
+	return { series, done };
+}
+
+/** The whole sweep, however long it takes (tests, and the build's prerendered plots). */
+export function sweep(
+	program: CompiledCell[],
+	vars: Record<string, number>,
+	x: string,
+	xs: number[],
+	expressions: PlotExpression[],
+	options: { slice?: boolean } = {}
+): Series[] {
+	return sweepWithin(program, vars, x, xs, expressions, options).series;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chartHeight, frame, heightForRows, marginFor } from '../../../src/lib/chart/frame.ts';
+import {
+	chartHeight,
+	frame,
+	heightForRows,
+	marginFor,
+	size
+} from '../../../src/lib/chart/frame.ts';
 
 describe('chart frames', () => {
 	it('puts the plotting area inside the margins', () => {
@@ -10,6 +16,25 @@ describe('chart frames', () => {
 		expect(f.bottom).toBe(240 - f.margin.bottom);
 		expect(f.left).toBeLessThan(f.right);
 		expect(f.top).toBeLessThan(f.bottom);
+	});
+
+	it('never turns inside out: a frame that measures 0 has an empty plotting area', () => {
+		for (const [width, height] of [
+			[0, 0],
+			[40, 20],
+			[-10, Number.NaN]
+		]) {
+			const f = frame(width, height);
+			expect(f.width).toBeGreaterThanOrEqual(0);
+			expect(f.height).toBeGreaterThanOrEqual(0);
+			expect(f.right).toBeGreaterThanOrEqual(f.left);
+			expect(f.bottom).toBeGreaterThanOrEqual(f.top);
+			expect(f.innerWidth).toBe(f.right - f.left);
+			expect(f.innerHeight).toBe(f.bottom - f.top);
+		}
+		expect(size(-72)).toBe(0);
+		expect(size(Number.NaN)).toBe(0);
+		expect(size(12.5)).toBe(12.5);
 	});
 
 	it('makes room for a right-hand axis and for labels above', () => {

@@ -30,6 +30,14 @@ describe('ticks', () => {
 		expect(values).toContain(100);
 	});
 
+	it('writes a log axis in plain decimals, not SI prefixes (0.1, not 100m)', () => {
+		const labels = ticks(continuous([0.01, 1000], [300, 10], { log: true }), 'y')
+			.map((t) => t.label)
+			.filter((label) => label !== '');
+		expect(labels).toEqual(expect.arrayContaining(['0.01', '0.1', '1', '10', '100', '1,000']));
+		for (const label of labels) expect(label).not.toMatch(/[mkµ]/);
+	});
+
 	it('puts one tick in the middle of each band', () => {
 		const x = bands(3, [0, 300], { inner: 0, outer: 0 });
 		expect(bandTicks(x, (i) => `host ${i + 1}`)).toEqual([

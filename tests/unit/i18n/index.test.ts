@@ -18,9 +18,10 @@ describe('UI dictionaries', () => {
 		for (const key of Object.keys(en) as (keyof typeof en)[]) {
 			expect(en[key].trim(), key).not.toBe('');
 			expect(zhHans[key].trim(), key).not.toBe('');
-			// The same names, each possibly used more than once (word order differs between languages).
+			// The same names, each possibly used more than once (word order differs between languages),
+			// as plain `{name}` or as a plural choice `{name, plural, …}`.
 			const placeholders = (text: string) =>
-				[...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+				[...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 			expect(placeholders(zhHans[key]), key).toEqual(placeholders(en[key]));
 		}
 	});
@@ -36,6 +37,13 @@ describe('t', () => {
 		expect(t('en', 'outline.progress', { done: 1, total: 3 })).toBe('1 of 3 lessons done');
 		expect(t('zh', 'duration.minutes', { n: 25 })).toBe('25 分钟');
 		expect(t('en', 'duration.minutes')).toBe('{n} min');
+	});
+
+	it('writes counts with the plural rules of the language', () => {
+		expect(t('en', 'outline.progress', { done: 0, total: 1 })).toBe('0 of 1 lesson done');
+		expect(t('en', 'schedLab.vcpus', { n: 1 })).toBe('(1 vCPU)');
+		expect(t('en', 'schedLab.vcpus', { n: 2 })).toBe('(2 vCPUs)');
+		expect(t('zh', 'queueSim.runAll', { n: 20000 })).toBe('运行全部 20,000 位顾客');
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesRead, sweepSlice } from '../../../src/lib/notebook/dependencies.ts';
+import { namesRead, rerunPlan, sweepSlice } from '../../../src/lib/notebook/dependencies.ts';
 import { math } from '../../../src/lib/notebook/math.ts';
 import { compileCells } from '../../../src/lib/notebook/program.ts';
 
@@ -48,5 +48,23 @@ describe('sweepSlice', () => {
 		expect(sweepSlice(program('u = 3'), 'u', ['u'], false)).toBeNull();
 		expect(sweepSlice(program('a = u'), 'u', ['a'], true)).toBeNull();
 		expect(sweepSlice(program('a = (u'), 'u', ['a'], false)).toBeNull();
+	});
+});
+
+describe('rerunPlan', () => {
+	it('re-runs what a moved slider reaches, directly or through other names', () => {
+		const code = program('slow = sum(1:10)', 'a = u * 2\nb = a + slow', 'c = N');
+		expect(rerunPlan(code, ['u'])).toEqual([
+			{ cell: 1, statement: 0 },
+			{ cell: 1, statement: 1 }
+		]);
+		expect(rerunPlan(code, [])).toEqual([]);
+	});
+
+	it('gives up where a partial re-run could differ from a full one', () => {
+		expect(rerunPlan(program('a = u', 'a = a + 1'), ['u'])).toBeNull();
+		expect(rerunPlan(program('u = 3'), ['u'])).toBeNull();
+		expect(rerunPlan(program('b = later', 'later = u'), ['u'])).toBeNull();
+		expect(rerunPlan(program('a = (u'), ['u'])).toBeNull();
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue } from '../../../src/lib/notebook/format.ts';
+import { formatNumber } from '../../../src/lib/notebook/format.ts';
+import { formatValue } from '../../../src/lib/notebook/formatValue.ts';
 import { math } from '../../../src/lib/notebook/math.ts';
 
 describe('formatNumber', () => {

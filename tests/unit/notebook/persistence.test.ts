@@ -35,7 +35,11 @@ const sliders: SliderDefinition[] = [
 		display: 'number'
 	}
 ];
-const original = { cells: { 'cell-1': 'a = N', 'cell-2': 'a * 2' }, vars: { N: 40 } };
+const original = {
+	cells: { 'cell-1': 'a = N', 'cell-2': 'a * 2' },
+	vars: { N: 40 },
+	answers: {}
+};
 
 describe('notebook persistence', () => {
 	it('keys saved work by language and lesson', () => {
@@ -43,7 +47,11 @@ describe('notebook persistence', () => {
 	});
 
 	it('stores only what differs from the lesson', () => {
-		const current = { cells: { ...original.cells, 'cell-2': 'a * 3' }, vars: { N: 40 } };
+		const current = {
+			cells: { ...original.cells, 'cell-2': 'a * 3' },
+			vars: { N: 40 },
+			answers: {}
+		};
 		expect(diffFromOriginal(current, original)).toEqual({
 			version: 1,
 			cells: { 'cell-2': 'a * 3' },
@@ -55,7 +63,11 @@ describe('notebook persistence', () => {
 	it('round-trips edits and slider values through storage', () => {
 		const storage = new FakeStorage();
 		const key = storageKey('en', 'l');
-		const current = { cells: { ...original.cells, 'cell-1': 'a = N + 1' }, vars: { N: 70 } };
+		const current = {
+			cells: { ...original.cells, 'cell-1': 'a = N + 1' },
+			vars: { N: 70 },
+			answers: {}
+		};
 		expect(writeSaved(storage, key, current, original)).toBe(true);
 		expect(applySaved(readSaved(storage, key), original, sliders)).toEqual(current);
 	});
@@ -63,7 +75,7 @@ describe('notebook persistence', () => {
 	it('removes the stored entry when the work equals the lesson again (reset)', () => {
 		const storage = new FakeStorage();
 		const key = storageKey('en', 'l');
-		writeSaved(storage, key, { cells: original.cells, vars: { N: 10 } }, original);
+		writeSaved(storage, key, { cells: original.cells, vars: { N: 10 }, answers: {} }, original);
 		expect(storage.items.has(key)).toBe(true);
 		writeSaved(storage, key, original, original);
 		expect(storage.items.has(key)).toBe(false);
@@ -78,7 +90,22 @@ describe('notebook persistence', () => {
 		};
 		expect(applySaved(saved, original, sliders)).toEqual({
 			cells: { 'cell-1': 'a = 2', 'cell-2': 'a * 2' },
-			vars: { N: 100 }
+			vars: { N: 100 },
+			answers: {}
+		});
+	});
+
+	it('keeps the answers of predictions the lesson still has', () => {
+		const saved = { version: 1, cells: {}, vars: {}, answers: { 'widget-2': '14', old: '3' } };
+		expect(applySaved(saved, original, sliders, ['widget-2']).answers).toEqual({
+			'widget-2': '14'
+		});
+		const answered = { ...original, answers: { 'widget-2': '14' } };
+		expect(diffFromOriginal(answered, original)).toEqual({
+			version: 1,
+			cells: {},
+			vars: {},
+			answers: { 'widget-2': '14' }
 		});
 	});
 
@@ -100,7 +127,7 @@ describe('notebook persistence', () => {
 			},
 			removeItem: () => {}
 		};
-		const current = { cells: original.cells, vars: { N: 2 } };
+		const current = { cells: original.cells, vars: { N: 2 }, answers: {} };
 		expect(writeSaved(full, 'k', current, original)).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../../src/lib/notebook/format.ts';
+import { formatValue } from '../../../src/lib/notebook/formatValue.ts';
 import {
 	compileCells,
 	positionMessage,
@@ -12,11 +12,15 @@ function run(sources: string[], vars: Record<string, number> = {}) {
 	return runProgram(compileCells(cells), vars);
 }
 
+/** A cell's result as one line: its values, then its error or stop, separated by `; `. */
 function shown(result: CellResult | undefined): string {
 	if (!result) return 'missing';
-	if (result.status === 'error') return `error: ${result.message}`;
-	if (result.status === 'quiet') return 'quiet';
-	return `${result.name ? `${result.name} = ` : ''}${formatValue(result.value)}`;
+	const parts = result.values.map(
+		({ name, value }) => `${name ? `${name} = ` : ''}${formatValue(value)}`
+	);
+	if (result.status === 'error') parts.push(`error: ${result.message}`);
+	if (result.status === 'stopped') parts.push('stopped');
+	return parts.length > 0 ? parts.join('; ') : 'quiet';
 }
 
 describe('running cells', () => {
@@ -31,9 +35,9 @@ describe('running cells', () => {
 		expect(shown(cells.get('cell-2'))).toBe('x = 1');
 	});
 
-	it('shows the last visible value of a cell with several statements and lines', () => {
+	it('shows every visible value of a cell, named when assigned; `;` hides a statement', () => {
 		const { cells } = run(['a = 1\nb = a + 1\nb * 10', 'c = 1; d = 2;', 'e = 5; f = 6']);
-		expect(shown(cells.get('cell-1'))).toBe('20');
+		expect(shown(cells.get('cell-1'))).toBe('a = 1; b = 2; 20');
 		expect(shown(cells.get('cell-2'))).toBe('quiet');
 		expect(shown(cells.get('cell-3'))).toBe('f = 6');
 	});
@@ -76,7 +80,7 @@ describe('errors stay in their cell', () => {
 
 	it('names the failing statement in a cell with several', () => {
 		const { cells } = run(['a = 1\nb = a / q\nc = 3']);
-		expect(shown(cells.get('cell-1'))).toBe('error: Undefined symbol q (in b = a / q)');
+		expect(shown(cells.get('cell-1'))).toBe('a = 1; error: Undefined symbol q (in b = a / q)');
 	});
 
 	it('keeps the values set before the failing statement', () => {
@@ -116,5 +120,40 @@ describe('compiling', () => {
 		expect(positionMessage('Value expected (char 3)', 'a\nbc')).toBe(
 			'Value expected (line 2, column 1)'
 		);
+	});
+});
+
+describe('runs that re-run less, and runs that stop', () => {
+	const sources = [
+		'slow = sum(1:2000)',
+		'hosts = ceil(N * u / 0.6)\nwatt(x) = (100 + 100 * x) W',
+		'power = hosts * watt(N * u / hosts)\nslowShare = slow / N'
+	];
+	const program = compileCells(sources.map((source, i) => ({ id: `cell-${i + 1}`, source })));
+
+	it('re-runs only what a moved slider affects, and gives what a full run gives', () => {
+		const first = runProgram(program, { N: 40, u: 0.2 });
+		const moved = runProgram(program, { N: 40, u: 0.5 }, { previous: first });
+		const full = runProgram(program, { N: 40, u: 0.5 });
+		// The slow cell does not read u: its value is the previous run's, not computed again.
+		expect(moved.outcomes[0][0]).toBe(first.outcomes[0][0]);
+		expect([...moved.cells.values()].map(shown)).toEqual([...full.cells.values()].map(shown));
+		expect(moved.scope.get('power')).toEqual(full.scope.get('power'));
+	});
+
+	it('falls back to a full run when a re-run could differ', () => {
+		const twice = compileCells([{ id: 'c', source: 'a = u\na = a * 2' }]);
+		const first = runProgram(twice, { u: 1 });
+		const moved = runProgram(twice, { u: 3 }, { previous: first });
+		expect(shown(moved.cells.get('c'))).toBe('a = 3; a = 6');
+	});
+
+	it('stops the cells left when the time budget is spent', () => {
+		let clock = 0;
+		const now = () => (clock += 10);
+		const run = runProgram(program, { N: 40, u: 0.2 }, { budgetMs: 15, now });
+		expect(run.stopped).toBe(true);
+		expect(shown(run.cells.get('cell-1'))).toBe('slow = 2,001,000');
+		expect(run.cells.get('cell-3')?.status).toBe('stopped');
 	});
 });

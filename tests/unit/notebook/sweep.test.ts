@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { math } from '../../../src/lib/notebook/math.ts';
 import { compileCells } from '../../../src/lib/notebook/program.ts';
-import { plotExpression, plotNumber, samples, sweep } from '../../../src/lib/notebook/sweep.ts';
+import {
+	plotExpression,
+	plotNumber,
+	samples,
+	sweep,
+	sweepWithin
+} from '../../../src/lib/notebook/sweep.ts';
+import { runProgram } from '../../../src/lib/notebook/program.ts';
 
 function program(...sources: string[]) {
 	return compileCells(sources.map((source, i) => ({ id: `c${i}`, source })));
@@ -97,5 +104,25 @@ describe('sweep without a value for x', () => {
 		expect(sweep(code, { N: 3 }, 'u', xs, expressions)).toEqual(
 			sweep(code, { N: 3, u: 0.5 }, 'u', xs, expressions, { slice: false })
 		);
+	});
+});
+
+describe('sweepWithin', () => {
+	const code = program('slow = sum(1:1000)', 'y = slow * u');
+
+	it('stops at its time budget and leaves the rest of each line empty', () => {
+		let clock = 0;
+		const result = sweepWithin(code, { u: 0.5 }, 'u', [1, 2, 3, 4], [plotExpression('y')], {
+			budgetMs: 15,
+			now: () => (clock += 10)
+		});
+		expect(result.done).toBe(2);
+		expect(result.series[0].values).toEqual([500500, 1001000, null, null]);
+	});
+
+	it('starts from a given run instead of running the lesson again', () => {
+		const base = runProgram(code, { u: 0.5 });
+		const from = sweepWithin(code, { u: 0.5 }, 'u', [1, 2], [plotExpression('y')], { base });
+		expect(from).toEqual({ series: [{ values: [500500, 1001000] }], done: 2 });
 	});
 });

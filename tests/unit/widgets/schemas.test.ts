@@ -77,7 +77,8 @@ describe('predict props', () => {
 			expr: 'hosts',
 			label: 'How many?',
 			given: { N: 40, u: 0.15 },
-			tolerance: 0.05
+			tolerance: 0.05,
+			atol: 0
 		});
 	});
 

@@ -62,10 +62,21 @@ export function timeTable(
 	});
 }
 
+/**
+ * How overcommitted the host is, in words: "1.5× overcommitted", or, when the VMs fit,
+ * "not overcommitted: the VMs need 75 % of it" (rather than "0.75 times overcommitted").
+ */
+export function overcommitText(lang: Lang, hostGiB: number): string {
+	const ratio = memoryOvercommit(hostGiB);
+	return ratio > 1
+		? t(lang, 'memoryDashboard.overcommitted', { ratio: formatNumber(ratio) })
+		: t(lang, 'memoryDashboard.notOvercommitted', { percent: Math.round(ratio * 100) });
+}
+
 export function summary(lang: Lang, hostGiB: number, result: MemoryResult): string {
 	return t(lang, 'memoryDashboard.summary', {
 		host: hostGiB,
-		overcommit: formatNumber(memoryOvercommit(hostGiB)),
+		overcommit: overcommitText(lang, hostGiB),
 		shared: formatNumber(GiB(result.peak.sharedMB)),
 		balloon: formatNumber(GiB(result.peak.balloonMB)),
 		swapped: formatNumber(GiB(result.peak.swappedMB)),
@@ -73,7 +84,7 @@ export function summary(lang: Lang, hostGiB: number, result: MemoryResult): stri
 			.map((vm) =>
 				t(lang, 'memoryDashboard.summaryVm', {
 					name: vm.name,
-					swapIns: Math.round(vm.swapIns).toLocaleString('en'),
+					swapIns: Math.round(vm.swapIns),
 					slowdown: vm.meanSlowdown.toFixed(2)
 				})
 			)

@@ -13,6 +13,8 @@ import { ticks, type Tick } from '../../chart/ticks.ts';
 
 export interface SimPoint {
 	rho: number;
+	/** The seed of the run: runs at the same utilization differ by it. */
+	seed: number;
 	W: number;
 	/** 95% confidence interval; null while there are too few batches. */
 	low: number | null;
@@ -23,9 +25,25 @@ export interface CurveChart extends LineChart {
 	points: { cx: number; cy: number; y1: number | null; y2: number | null }[];
 }
 
+/** Pixels between the intervals of runs at the same utilization, drawn side by side. */
+export const SIDE_BY_SIDE = 14;
+
+/**
+ * Horizontal offsets that set points at the same utilization side by side, in their order, centred
+ * on the utilization: offsets [-7, 7] for two runs at ρ = 0.7, [0] for a run alone.
+ */
+export function sideBySide(points: Pick<SimPoint, 'rho'>[], gap = SIDE_BY_SIDE): number[] {
+	return points.map((p, i) => {
+		const same = points.filter((q) => q.rho === p.rho);
+		const place = points.slice(0, i).filter((q) => q.rho === p.rho).length;
+		return (place - (same.length - 1) / 2) * gap;
+	});
+}
+
 /**
  * The formula's curve and the simulated points. The value axis reaches the higher of the curve
- * and the highest simulated interval, so a point far off the curve is never drawn outside.
+ * and the highest simulated interval, so a point far off the curve is never drawn outside. Runs
+ * at the same utilization stand side by side, so their intervals can be compared.
  */
 export function curveChart(input: {
 	rhos: number[];
@@ -45,10 +63,11 @@ export function curveChart(input: {
 		xformat: '.0%'
 	});
 	const { x, y } = chart;
+	const offsets = sideBySide(input.points);
 	return {
 		...chart,
-		points: input.points.map((p) => ({
-			cx: x(p.rho),
+		points: input.points.map((p, i) => ({
+			cx: x(p.rho) + offsets[i],
 			cy: y(p.W),
 			y1: p.low === null ? null : y(p.low),
 			y2: p.high === null ? null : y(p.high)

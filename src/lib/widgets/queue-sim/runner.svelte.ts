@@ -22,6 +22,8 @@ export const SPEEDS = [0.5, 1, 2, 5, 20, 100];
 const SLICE_MS = 8;
 /** At most this much wall-clock time counts per frame, so a background tab does not leap. */
 const MAX_FRAME_SECONDS = 0.1;
+/** Finished runs kept on the chart: enough to compare a few seeds and utilizations. */
+export const MAX_RUNS = 6;
 
 export class QueueSimRunner {
 	#rho = $state(0);
@@ -29,7 +31,10 @@ export class QueueSimRunner {
 	speedIndex = $state(2);
 	playing = $state(false);
 	fastRunning = $state(false);
-	/** Finished runs, kept on the chart so several utilizations can be compared. */
+	/**
+	 * The last MAX_RUNS finished runs, oldest first, kept on the chart so that utilizations and
+	 * seeds can be compared (a new seed adds a run beside the earlier ones instead of replacing them).
+	 */
 	runs = $state<SimPoint[]>([]);
 	/** The last thing said to screen readers (a polite live region shows it). */
 	announcement = $state('');
@@ -118,7 +123,15 @@ export class QueueSimRunner {
 		const current = this.current;
 		if (!current || current.W === null || (this.snapshot?.done ?? false)) return [];
 		const ci = current.ci;
-		return [{ rho: this.#rho, W: current.W, low: ci?.low ?? null, high: ci?.high ?? null }];
+		return [
+			{
+				rho: this.#rho,
+				seed: this.#seed,
+				W: current.W,
+				low: ci?.low ?? null,
+				high: ci?.high ?? null
+			}
+		];
 	});
 
 	/** The read-out: the run so far against the formula. */
@@ -231,7 +244,7 @@ export class QueueSimRunner {
 		else this.#sliceHandle = this.clock.soon(this.#slice);
 	};
 
-	/** A finished run joins the chart (replacing an earlier run at the same utilization). */
+	/** A finished run joins the chart; the oldest leaves it when there are more than MAX_RUNS. */
 	#finish(): void {
 		this.stop();
 		const sim = this.#sim;
@@ -239,13 +252,12 @@ export class QueueSimRunner {
 		const result = sim.result();
 		const point = {
 			rho: this.#rho,
+			seed: this.#seed,
 			W: result.W,
 			low: result.ci?.low ?? null,
 			high: result.ci?.high ?? null
 		};
-		this.runs = [...this.runs.filter((r) => r.rho !== this.#rho), point].sort(
-			(a, b) => a.rho - b.rho
-		);
+		this.runs = [...this.runs, point].slice(-MAX_RUNS);
 		this.announcement = this.summary;
 	}
 }

@@ -2,6 +2,8 @@
  * Where the animation draws things: the queue as a row of customers walking towards the servers
  * (at most `room` drawn, the rest counted), and the servers stacked on the right.
  */
+import { size } from '../../chart/frame.ts';
+
 export interface Scene {
 	width: number;
 	height: number;
@@ -15,7 +17,9 @@ export interface Scene {
 	queueRight: number;
 }
 
-export function scene(width: number, waiting: number, serverBusy: boolean[]): Scene {
+export function scene(available: number, waiting: number, serverBusy: boolean[]): Scene {
+	// A container that measures 0 still gets a scene of non-negative sizes.
+	const width = size(available);
 	const c = serverBusy.length;
 	const serverSize = Math.max(14, Math.min(30, Math.floor(120 / c)));
 	const gap = 4;

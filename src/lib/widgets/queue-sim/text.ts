@@ -9,7 +9,9 @@ import type { QueueEvent } from '../../sim/des/queueSim.ts';
 import type { SimPoint } from './chart.ts';
 
 const percent = (rho: number) => Math.round(rho * 100);
-const count = (n: number) => n.toLocaleString('en');
+
+/** Customers deleted as warm-up before measuring (the engine's default: the first 10 %). */
+export const warmupOf = (total: number) => Math.floor(total / 10);
 
 /** One simulation event, for the live region: who arrived or left, and how many wait. */
 export function describeEvent(lang: Lang, event: QueueEvent, waiting: number): string {
@@ -48,7 +50,7 @@ export function summary(lang: Lang, run: RunState): string {
 	const formula = run.formulaW === null ? t(lang, 'queueSim.unstable') : formatNumber(run.formulaW);
 	const measured =
 		run.W === null
-			? t(lang, 'queueSim.noMeasured', { warmup: Math.floor(run.total / 10) })
+			? t(lang, 'queueSim.noMeasured', { warmup: warmupOf(run.total) })
 			: run.ci
 				? t(lang, 'queueSim.simulatedWithCi', {
 						w: formatNumber(run.W),
@@ -59,25 +61,26 @@ export function summary(lang: Lang, run: RunState): string {
 	return t(lang, 'queueSim.summary', {
 		label: run.label,
 		rho: percent(run.rho),
-		done: count(run.done),
-		total: count(run.total),
+		done: run.done,
+		total: run.total,
 		measured,
 		formula
 	});
 }
 
-/** The curve chart's description: the formula, and every finished run with its interval. */
+/** The curve chart's description: the formula, and every finished run (with its seed and interval). */
 export function curveAlt(lang: Lang, label: string, runs: SimPoint[]): string {
 	if (runs.length === 0) return t(lang, 'queueSim.curveAlt', { label, n: 0 });
 	const described = runs.map((r) =>
 		r.low !== null && r.high !== null
 			? t(lang, 'queueSim.runWithCi', {
 					rho: percent(r.rho),
+					seed: r.seed,
 					w: formatNumber(r.W),
 					low: formatNumber(r.low),
 					high: formatNumber(r.high)
 				})
-			: t(lang, 'queueSim.run', { rho: percent(r.rho), w: formatNumber(r.W) })
+			: t(lang, 'queueSim.run', { rho: percent(r.rho), seed: r.seed, w: formatNumber(r.W) })
 	);
 	return t(lang, 'queueSim.curveAltRuns', {
 		label,

@@ -16,10 +16,19 @@ export interface Curve {
 	values: (number | null)[];
 }
 
+/**
+ * A model's name in the explorer. M/M/c with one server is M/M/1: it says so, rather than showing
+ * a second "M/M/1" beside the real one.
+ */
+export function explorerLabel(model: QueueModel, params: ModelParams): string {
+	if (model === 'mmc' && params.c === 1) return 'M/M/c, c = 1 (= M/M/1)';
+	return modelLabel(model, params);
+}
+
 export function responseCurves(models: QueueModel[], params: ModelParams, rhos: number[]): Curve[] {
 	return models.map((model) => ({
 		model,
-		label: modelLabel(model, params),
+		label: explorerLabel(model, params),
 		values: rhos.map((rho) => responseTime(model, rho, params))
 	}));
 }

@@ -9,12 +9,29 @@ import { bandTicks, ticks, type Tick } from '../../chart/ticks.ts';
 import type { GanttSegment } from '../../sim/sched/simulate.ts';
 
 /** Pixels per pCPU row of the Gantt chart. */
-const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 28;
+/** The least width of a spin stretch, so that even a short spin shows. */
+export const SPIN_MIN_WIDTH = 4;
+/** Width a label takes per character, and around it, at the charts' 12 px text. */
+const CHAR_WIDTH = 7.5;
+const LABEL_PADDING = 8;
 
 export interface GanttRect extends Rect {
 	vm: number;
 	vcpu: number;
 	spinning: boolean;
+	/** The vCPU's name (`web.0`), written inside the stretch when it fits; null when it does not. */
+	label: string | null;
+}
+
+/** The name of vCPU `vcpu` of the VM called `vm`: `db.1`. */
+export function vcpuName(vm: string, vcpu: number): string {
+	return `${vm}.${vcpu}`;
+}
+
+/** Whether `text` fits inside a stretch `width` pixels wide. */
+export function labelFits(text: string, width: number): boolean {
+	return text.length * CHAR_WIDTH + LABEL_PADDING <= width;
 }
 
 export interface GanttGeometry {
@@ -32,6 +49,8 @@ export function ganttGeometry(input: {
 	fromMs: number;
 	toMs: number;
 	width: number;
+	/** The VMs' names, by index, for the labels (`vm0`, `vm1`, … when not given). */
+	vmNames?: string[];
 }): GanttGeometry {
 	const f = frame(input.width, heightForRows(input.pcpus, ROW_HEIGHT));
 	const x = continuous([input.fromMs, input.toMs], [f.left, f.right], { nice: false });
@@ -41,12 +60,22 @@ export function ganttGeometry(input: {
 		frame: f,
 		rows: y.domain().map((p) => rowRect(x, rowY(p), y.bandwidth(), input.fromMs, input.toMs)),
 		rowTicks: bandTicks(y, (p) => `pCPU ${p}`),
-		rects: input.segments.map((s) => ({
-			...rowRect(x, rowY(s.pcpu), y.bandwidth(), s.startMs, s.endMs),
-			vm: s.vm,
-			vcpu: s.vcpu,
-			spinning: s.spinning
-		})),
+		rects: input.segments.map((s) => {
+			const rect = rowRect(x, rowY(s.pcpu), y.bandwidth(), s.startMs, s.endMs);
+			// A spin stretch is widened (about its middle) so that lock-holder preemption is seen.
+			const width = s.spinning ? Math.max(SPIN_MIN_WIDTH, rect.width) : rect.width;
+			const name = vcpuName(input.vmNames?.[s.vm] ?? `vm${s.vm}`, s.vcpu);
+			const widened = rect.x - (width - rect.width) / 2;
+			return {
+				...rect,
+				x: Math.max(f.left, Math.min(f.right - width, widened)),
+				width,
+				vm: s.vm,
+				vcpu: s.vcpu,
+				spinning: s.spinning,
+				label: labelFits(name, width) ? name : null
+			};
+		}),
 		xTicks: ticks(x, 'x')
 	};
 }

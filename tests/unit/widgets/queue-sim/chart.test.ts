@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { utilizationGrid } from '../../../../src/lib/sim/queueing/catalogue.ts';
-import { curveChart, histogramChart } from '../../../../src/lib/widgets/queue-sim/chart.ts';
+import {
+	SIDE_BY_SIDE,
+	curveChart,
+	histogramChart,
+	sideBySide
+} from '../../../../src/lib/widgets/queue-sim/chart.ts';
 import { analyticW } from '../../../../src/lib/widgets/queue-sim/model.ts';
 import { seeded } from '../../../helpers/random.ts';
 
@@ -13,7 +18,7 @@ describe('queue simulator charts', () => {
 		const chart = curveChart({
 			rhos,
 			values,
-			points: [{ rho: 0.5, W: 2.1, low: 1.9, high: 2.3 }],
+			points: [{ rho: 0.5, seed: 1, W: 2.1, low: 1.9, high: 2.3 }],
 			...size
 		});
 		expect(chart.paths[0]).toMatch(/^M/);
@@ -24,11 +29,27 @@ describe('queue simulator charts', () => {
 		expect(p.cy).toBeLessThan(p.y1!);
 	});
 
+	it('sets runs at the same utilization side by side, centred on it', () => {
+		const points = [
+			{ rho: 0.5, seed: 1 },
+			{ rho: 0.7, seed: 1 },
+			{ rho: 0.5, seed: 2 }
+		];
+		expect(sideBySide(points)).toEqual([-SIDE_BY_SIDE / 2, 0, SIDE_BY_SIDE / 2]);
+		const chart = curveChart({
+			rhos,
+			values,
+			points: points.map((p) => ({ ...p, W: 2, low: 1.8, high: 2.2 })),
+			...size
+		});
+		expect(chart.points[2].cx - chart.points[0].cx).toBeCloseTo(SIDE_BY_SIDE, 6);
+	});
+
 	it('stretches the axis to a simulated interval above the curve', () => {
 		const chart = curveChart({
 			rhos,
 			values,
-			points: [{ rho: 0.9, W: 14, low: 9, high: 19 }],
+			points: [{ rho: 0.9, seed: 1, W: 14, low: 9, high: 19 }],
 			...size
 		});
 		expect(chart.y.domain()[1]).toBeGreaterThanOrEqual(19);
@@ -39,7 +60,7 @@ describe('queue simulator charts', () => {
 		const chart = curveChart({
 			rhos,
 			values,
-			points: [{ rho: 0.3, W: 1.4, low: null, high: null }],
+			points: [{ rho: 0.3, seed: 1, W: 1.4, low: null, high: null }],
 			...size
 		});
 		expect(chart.points[0].y1).toBeNull();

@@ -43,7 +43,7 @@ describe('queue simulator setup', () => {
 		if (!config.ok) throw new Error(config.error.message);
 		const result = simulateQueue(config.value);
 		if (!result.ok) throw new Error(result.error.message);
-		const [low, high] = result.value.Wci;
+		const [low, high] = result.value.Wci!;
 		expect(low).toBeLessThan(analyticW(setup)!);
 		expect(high).toBeGreaterThan(analyticW(setup)!);
 	});

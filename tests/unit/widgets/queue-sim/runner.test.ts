@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../src/lib/widgets/queue-sim/clock.ts';
-import { QueueSimRunner } from '../../../../src/lib/widgets/queue-sim/runner.svelte.ts';
+import { MAX_RUNS, QueueSimRunner } from '../../../../src/lib/widgets/queue-sim/runner.svelte.ts';
 import type { QueueSimProps } from '../../../../src/lib/widgets/queue-sim/schema.ts';
 
 /**
@@ -121,6 +121,22 @@ describe('the queue simulator controller', () => {
 		sim.reseed();
 		expect(sim.seed).toBe(seed + 1);
 		expect(sim.snapshot?.events).toBe(0);
+	});
+
+	it('keeps earlier runs beside a new seed’s, up to the last MAX_RUNS', () => {
+		const manual = manualClock();
+		const sim = new QueueSimRunner({ ...props, customers: 1000 }, 'en', manual.clock);
+		for (let i = 0; i < MAX_RUNS + 2; i++) {
+			sim.runToEnd();
+			manual.drain();
+			sim.reseed();
+		}
+		expect(sim.runs).toHaveLength(MAX_RUNS);
+		const seeds = sim.runs.map((r) => r.seed);
+		// Oldest first, each seed once, all at the same utilization.
+		expect(seeds).toEqual([...seeds].sort((a, b) => a - b));
+		expect(new Set(seeds).size).toBe(MAX_RUNS);
+		expect(new Set(sim.runs.map((r) => r.rho))).toEqual(new Set([0.7]));
 	});
 
 	it('answers the P, S and R keys and no others', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GanttSegment } from '../../../../src/lib/sim/sched/simulate.ts';
-import { ganttGeometry, shareGeometry } from '../../../../src/lib/widgets/sched-lab/gantt.ts';
+import {
+	SPIN_MIN_WIDTH,
+	ganttGeometry,
+	labelFits,
+	shareGeometry
+} from '../../../../src/lib/widgets/sched-lab/gantt.ts';
 import { seeded } from '../../../helpers/random.ts';
 
 /** Back-to-back runs of random VMs on each pCPU, over 0..100 ms. */
@@ -40,7 +45,7 @@ describe('scheduler lab geometry', () => {
 				expect(r.x + r.width).toBeLessThanOrEqual(g.frame.right + 0.01);
 				expect(r.width).toBeCloseTo(
 					Math.max(
-						0.75,
+						segs[i].spinning ? SPIN_MIN_WIDTH : 0.75,
 						((segs[i].endMs - segs[i].startMs) / 100) * (g.frame.right - g.frame.left)
 					),
 					1
@@ -63,6 +68,42 @@ describe('scheduler lab geometry', () => {
 			width: 360
 		});
 		expect(g.rects[0].width).toBeGreaterThan(0.5);
+	});
+
+	it('widens a short spin so that it shows, and names each vCPU where the name fits', () => {
+		const g = ganttGeometry({
+			segments: [
+				{ pcpu: 0, vm: 2, vcpu: 1, startMs: 0, endMs: 60, spinning: false },
+				{ pcpu: 0, vm: 2, vcpu: 1, startMs: 60, endMs: 60.2, spinning: true },
+				{ pcpu: 0, vm: 0, vcpu: 0, startMs: 60.2, endMs: 61, spinning: false }
+			],
+			pcpus: 1,
+			fromMs: 0,
+			toMs: 120,
+			width: 640,
+			vmNames: ['web', 'batch', 'db']
+		});
+		expect(g.rects.map((r) => r.label)).toEqual(['db.1', null, null]);
+		expect(g.rects[1].width).toBe(SPIN_MIN_WIDTH);
+		expect(labelFits('batch.1', 30)).toBe(false);
+		expect(labelFits('batch.1', 80)).toBe(true);
+	});
+
+	it('never draws a negative size, even in a frame that measures nothing', () => {
+		for (const width of [0, 40, 100]) {
+			const segs = segments(2, 3);
+			const g = ganttGeometry({ segments: segs, pcpus: 2, fromMs: 0, toMs: 100, width });
+			for (const r of [...g.rows, ...g.rects]) {
+				expect(r.width).toBeGreaterThanOrEqual(0);
+				expect(r.height).toBeGreaterThanOrEqual(0);
+			}
+			const shares = shareGeometry({
+				vms: [{ name: 'web', cpus: 1, entitlement: 1 }],
+				width,
+				height: 150
+			});
+			for (const bar of shares.bars) expect(bar.used.width).toBeGreaterThanOrEqual(0);
+		}
 	});
 
 	it('draws used and entitled CPUs on one scale, side by side, from the baseline', () => {

@@ -9,6 +9,7 @@ import {
 import type { Lang, Lesson } from '$lib/content/types.ts';
 import { langFromParam, localizedPath } from '$lib/i18n/index.ts';
 import { courseLessons } from '$lib/server/course.ts';
+import { showsModelCosts } from '$lib/shell/costs.ts';
 import type { LessonLink } from '$lib/shell/types.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -33,6 +34,7 @@ export const load: PageServerLoad = ({ params }) => {
 		alternates,
 		lesson,
 		number,
+		showsModelCosts: showsModelCosts(lesson),
 		previous: previous && link(previous),
 		next: next && link(next),
 		prerequisites: lesson.prerequisites.flatMap((slug) => {
