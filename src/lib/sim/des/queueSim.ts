@@ -14,185 +14,33 @@
  * The hot loop allocates nothing: events live in a typed-array heap (EventList), waiting
  * customers are arrival times in a ring buffer per class, and servers are typed arrays. Event
  * codes: k >= 0 is a departure from server k, -1 - j an arrival of class j.
+ *
+ * The types live in queueTypes.ts, validation in queueConfig.ts and the final statistics in
+ * queueResult.ts; this file re-exports them so importers need only this one.
  */
-import type { Distribution } from '../distributions.ts';
-import { formatLimit, MAX_CUSTOMERS, MAX_SEED, MAX_SERVERS } from '../limits.ts';
 import { Random } from '../random.ts';
-import { fail, ok, type Result } from '../result.ts';
-import {
-	AdaptiveBatchMeans,
-	BatchMeans,
-	MIN_BATCHES,
-	type ConfidenceInterval,
-	type IntervalWarning
-} from './batchMeans.ts';
+import { ok, type Result } from '../result.ts';
+import { AdaptiveBatchMeans, BatchMeans } from './batchMeans.ts';
 import { EventList } from './eventList.ts';
+import { validateQueueConfig } from './queueConfig.ts';
+import { buildQueueResult } from './queueResult.ts';
+import type {
+	CustomerClass,
+	QueueEvent,
+	QueueSimConfig,
+	QueueSimResult,
+	QueueState
+} from './queueTypes.ts';
 
-export interface CustomerClass {
-	interarrival: Distribution;
-	service: Distribution;
-}
-
-export interface QueueSimConfig {
-	/** One entry per class, highest priority first. One entry = a single-class queue. */
-	classes: CustomerClass[];
-	/** Number of servers c (default 1). */
-	servers?: number;
-	/** Maximum number in the system K, counting those in service (default: unlimited). */
-	capacity?: number;
-	/** Departures to simulate, warm-up included. */
-	customers: number;
-	/** Departures deleted at the start (default: 10% of customers). */
-	warmup?: number;
-	/**
-	 * Number of batches for the confidence interval, MIN_BATCHES..1000. Default: none fixed; the
-	 * batch size is chosen from the run (AdaptiveBatchMeans).
-	 */
-	batches?: number;
-	seed: number;
-	/** Optional histogram of response times: `bins` bins of width `binWidth` (last bin open). */
-	histogram?: { binWidth: number; bins: number };
-}
-
-export interface ClassStats {
-	customers: number;
-	W: number;
-	Wq: number;
-}
-
-export interface QueueSimResult {
-	/** Mean response time of the customers after warm-up. */
-	W: number;
-	/** 95% batch-means confidence interval on W, [low, high]; null when there is none (see ciWarning). */
-	Wci: [number, number] | null;
-	/** The full interval (null with fewer than MIN_BATCHES complete batches). */
-	ci: ConfidenceInterval | null;
-	/** Why there is no interval, or why it should not be trusted; null when it passed every check. */
-	ciWarning: IntervalWarning | null;
-	Wq: number;
-	/** Time-average number in system and in queue. */
-	L: number;
-	Lq: number;
-	/** Fraction of time a server is busy (busy servers / c). */
-	utilization: number;
-	/** Departures per unit time after warm-up. */
-	throughput: number;
-	/** Fraction of arrivals lost because the system was full (after warm-up). */
-	blocking: number;
-	/** Customers served (departures), warm-up included. */
-	customers: number;
-	/** Customers measured: departures after warm-up. */
-	measured: number;
-	/** Events processed, warm-up included. */
-	events: number;
-	/** Simulated time at the end. */
-	time: number;
-	perClass: ClassStats[];
-	histogram?: { binWidth: number; counts: number[] };
-}
-
-/** The last event processed, for animation. */
-export interface QueueEvent {
-	type: 'arrival' | 'blocked' | 'departure' | 'none';
-	time: number;
-	/** Class of the customer. */
-	customerClass: number;
-	/** Server that started or finished serving (departures and arrivals served at once); -1 otherwise. */
-	server: number;
-	/** Response time of the departing customer (departures only). */
-	responseTime: number;
-}
-
-/** A snapshot for animation: who is where right now. */
-export interface QueueState {
-	time: number;
-	/** Waiting customers per class. */
-	waiting: number[];
-	/** Class of the customer at each server, -1 when idle. */
-	serverClass: number[];
-	departures: number;
-	events: number;
-	done: boolean;
-}
-
-export function validateQueueConfig(config: QueueSimConfig): Result<true> {
-	if (!Array.isArray(config.classes) || config.classes.length === 0) {
-		return fail('classes', 'classes must list at least one customer class');
-	}
-	const c = config.servers ?? 1;
-	if (!Number.isInteger(c) || c < 1 || c > MAX_SERVERS) {
-		return fail('c', `c (servers) must be an integer in 1..${formatLimit(MAX_SERVERS)} (got ${c})`);
-	}
-	if (
-		config.capacity !== undefined &&
-		(!Number.isInteger(config.capacity) || config.capacity < c)
-	) {
-		return fail('k', `k (capacity) must be an integer >= c = ${c} (got ${config.capacity})`);
-	}
-	// The run takes about two events per customer: bounded so that a typo does not run for hours.
-	const customers = config.customers;
-	if (!Number.isInteger(customers) || customers < 1 || customers > MAX_CUSTOMERS) {
-		return fail(
-			'customers',
-			`customers must be an integer in 1..${formatLimit(MAX_CUSTOMERS)} (got ${customers})`
-		);
-	}
-	const warmup = config.warmup ?? Math.floor(config.customers / 10);
-	if (!Number.isInteger(warmup) || warmup < 0 || warmup >= config.customers) {
-		return fail('warmup', `warmup must be an integer in 0..customers-1 (got ${warmup})`);
-	}
-	const batches = config.batches;
-	if (
-		batches !== undefined &&
-		(!Number.isInteger(batches) || batches < MIN_BATCHES || batches > 1000)
-	) {
-		return fail('batches', `batches must be an integer in ${MIN_BATCHES}..1000 (got ${batches})`);
-	}
-	// The generator keeps 32 bits of the seed; a larger one would silently repeat a smaller one.
-	if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > MAX_SEED) {
-		return fail(
-			'seed',
-			`seed must be an integer in 0..${formatLimit(MAX_SEED)} (got ${config.seed})`
-		);
-	}
-	let arrivalRate = 0;
-	for (let j = 0; j < config.classes.length; j++) {
-		const { interarrival, service } = config.classes[j];
-		if (!(interarrival.mean > 0 && Number.isFinite(interarrival.mean))) {
-			return fail(
-				`classes[${j}].interarrival`,
-				`classes[${j}].interarrival must have a finite mean > 0`
-			);
-		}
-		if (!(service.mean >= 0 && Number.isFinite(service.mean))) {
-			return fail(`classes[${j}].service`, `classes[${j}].service must have a finite mean >= 0`);
-		}
-		arrivalRate += 1 / interarrival.mean;
-	}
-	// A double carries about 16 significant digits: at simulated time T it cannot tell apart
-	// instants closer than T x 2.2e-16. The clock runs to about customers / (arrival rate); if a
-	// service time is not resolved there to a thousandth, response times round away (W = 0 when
-	// lambda = 1e-300 and mu = 1).
-	const horizon = customers / arrivalRate;
-	for (const { service } of config.classes) {
-		if (service.mean > 0 && horizon * Number.EPSILON > 1e-3 * service.mean) {
-			return fail(
-				'customers',
-				`customers: the clock would reach about ${horizon.toPrecision(3)} ` +
-					`(customers x mean interarrival time), where a double cannot resolve service times ` +
-					`of about ${service.mean.toPrecision(3)}; use fewer customers or rates closer together`
-			);
-		}
-	}
-	const h = config.histogram;
-	if (h && (!(h.binWidth > 0) || !Number.isInteger(h.bins) || h.bins < 1 || h.bins > 1e6)) {
-		return fail(
-			'histogram',
-			'histogram needs binWidth > 0 and an integer number of bins in 1..1e6'
-		);
-	}
-	return ok(true);
-}
+export { validateQueueConfig } from './queueConfig.ts';
+export type {
+	ClassStats,
+	CustomerClass,
+	QueueEvent,
+	QueueSimConfig,
+	QueueSimResult,
+	QueueState
+} from './queueTypes.ts';
 
 export class QueueSimulation {
 	private readonly rng: Random;
@@ -373,43 +221,28 @@ export class QueueSimulation {
 	}
 
 	result(): QueueSimResult {
-		const now = this.events.time;
-		const measured = Math.max(0, this.departures - this.warmup);
-		const { ci, warning } = this.batch.estimate(0.95);
-		const W = measured > 0 ? this.sumW / measured : 0;
-		const elapsed = now - this.measureStart;
-		const L = elapsed > 0 ? this.areaInSystem / elapsed : this.inSystem;
-		const busy = elapsed > 0 ? this.areaBusy / elapsed : this.c - this.freeCount;
-		const perClass: ClassStats[] = [];
-		for (let j = 0; j < this.classes.length; j++) {
-			const n = this.classCount[j];
-			perClass.push({
-				customers: n,
-				W: n > 0 ? this.classSumW[j] / n : 0,
-				Wq: n > 0 ? this.classSumWq[j] / n : 0
-			});
-		}
-		const result: QueueSimResult = {
-			W,
-			Wci: ci ? [ci.low, ci.high] : null,
-			ci,
-			ciWarning: warning,
-			Wq: measured > 0 ? this.sumWq / measured : 0,
-			L,
-			Lq: Math.max(0, L - busy),
-			utilization: busy / this.c,
-			throughput: elapsed > 0 ? measured / elapsed : 0,
-			blocking: this.arrivalsMeasured > 0 ? this.blockedMeasured / this.arrivalsMeasured : 0,
-			customers: this.departures,
-			measured,
+		return buildQueueResult({
+			now: this.events.time,
+			c: this.c,
+			warmup: this.warmup,
+			departures: this.departures,
 			events: this.eventCount,
-			time: now,
-			perClass
-		};
-		if (this.counts) {
-			result.histogram = { binWidth: this.binWidth, counts: Array.from(this.counts) };
-		}
-		return result;
+			inSystem: this.inSystem,
+			busyServers: this.c - this.freeCount,
+			measureStart: this.measureStart,
+			areaInSystem: this.areaInSystem,
+			areaBusy: this.areaBusy,
+			sumW: this.sumW,
+			sumWq: this.sumWq,
+			classCount: this.classCount,
+			classSumW: this.classSumW,
+			classSumWq: this.classSumWq,
+			arrivalsMeasured: this.arrivalsMeasured,
+			blockedMeasured: this.blockedMeasured,
+			batch: this.batch,
+			binWidth: this.binWidth,
+			counts: this.counts
+		});
 	}
 
 	private startService(server: number, j: number, arrival: number, now: number): void {
