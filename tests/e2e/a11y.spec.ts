@@ -1,10 +1,12 @@
 /**
- * Accessibility of every page in the production build, checked by axe-core: the outline, the 404
- * page and every lesson, in both languages (Chinese pages of untranslated lessons included), in
- * the light colour scheme on a desktop and the dark one on a phone's 360 px (each page twice, so
- * that both schemes and both widths are covered without running all four pairs: the suite must
- * stay within its time on two cores). Any violation fails, with what and where. Pages are listed from content/lessons, so a new lesson is checked
- * without touching this file.
+ * Accessibility of every page in the production build, checked by axe-core: the outline in both
+ * languages, the 404 page, every lesson in English, and every lesson's Chinese page where it has a
+ * translation (a lesson without one has no Chinese page: the Chinese outline and pager link to its
+ * English page, which is checked here). Each page is checked in the light colour scheme on a
+ * desktop and in the dark one on a phone's 360 px (each page twice, so that both schemes and both
+ * widths are covered without running all four pairs: the suite must stay within its time on two
+ * cores). Any violation fails, with what and where. Pages are listed from content/lessons, so a
+ * new lesson or translation is checked without touching this file.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';

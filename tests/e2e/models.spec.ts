@@ -147,6 +147,38 @@ test.describe('sharing CPUs lesson', () => {
 	});
 });
 
+test.describe('sharing CPUs lesson: caps and entitlements', () => {
+	test('the scheduler lab reports a cap as capped time, not steal, and says what Entitled counts', async ({
+		page
+	}) => {
+		const errors = collectErrors(page);
+		await open(page, 'sharing-cpus');
+		const lab = page.locator('[data-widget="sched-lab"]');
+		await expect(lab.locator('[data-chart="gantt"]')).toBeAttached({ timeout: 20_000 });
+		await expect(lab.locator('[data-note="entitled"]')).toContainText('Xen credit');
+		await expect(lab.locator('.metrics thead')).toContainText('Capped');
+
+		// The reported case: batch capped at 25 % with a pCPU for every vCPU.
+		await lab.locator('[data-control="pcpus"]').focus();
+		await page.keyboard.press('End');
+		await lab.locator('[data-control="cap-batch"]').selectOption('25');
+		const batch = lab.locator('.metrics tr[data-row="batch"]');
+		await expect(batch.locator('td:nth-child(5)')).toHaveText('88 %', { timeout: 20_000 });
+		await expect(lab.locator('.metrics tbody tr td:nth-child(4)')).toHaveText([
+			'0 %',
+			'0 %',
+			'0 %'
+		]);
+
+		// Credit2 counts a VM's weight once per vCPU: the note says so.
+		await lab.locator('[data-control="policy"]').selectOption('credit2');
+		await expect(lab.locator('[data-note="entitled"]')).toContainText('every vCPU', {
+			timeout: 20_000
+		});
+		expect(errors).toEqual([]);
+	});
+});
+
 test.describe('sharing memory lesson', () => {
 	test('the memory dashboard redraws its curves when a control changes', async ({ page }) => {
 		const errors = collectErrors(page);

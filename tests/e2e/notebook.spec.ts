@@ -55,7 +55,8 @@ test('the keyboard moves a slider, and the cells and plot follow', async ({ page
 	await open(page);
 	const hosts = await cellShowing(page, 'hostsAfter');
 	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*14/);
-	const before = await plotPath(page, 0, 0).getAttribute('d');
+	// The hosts line (the servers' line is the flat top of the axis, whatever N is).
+	const before = await plotPath(page, 0, 1).getAttribute('d');
 
 	await slider(page, 'N').focus();
 	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
@@ -64,7 +65,7 @@ test('the keyboard moves a slider, and the cells and plot follow', async ({ page
 	await expect(page.locator('.slider[data-var="N"] output')).toHaveText('50 servers');
 	// ceil(50 × 0.2 / 0.6) = 17
 	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*17/);
-	await expect(plotPath(page, 0, 0)).not.toHaveAttribute('d', before!);
+	await expect(plotPath(page, 0, 1)).not.toHaveAttribute('d', before!);
 	expect(errors).toEqual([]);
 });
 
@@ -74,9 +75,9 @@ test('the mouse moves a slider, and the saving and the power plot follow', async
 	await expect(saving.locator('output')).toHaveText(/saving =\s*2\.6 kW/);
 	const before = await plotPath(page, 1, 1).getAttribute('d');
 
-	const idle = slider(page, 'P_idle');
+	const idle = slider(page, 'idleShare');
 	const box = (await idle.boundingBox())!;
-	// A click at the left end of the track sets the minimum, 0 W.
+	// A click at the left end of the track sets the minimum, an idle power of 0 % of full load.
 	await idle.click({ position: { x: 1, y: box.height / 2 } });
 
 	await expect(idle).toHaveValue('0');
@@ -180,7 +181,57 @@ test('the plot read-out follows the keyboard', async ({ page }) => {
 	await readout.focus();
 	await page.keyboard.press('End');
 	await expect(readout).toContainText('u = 95%');
-	await expect(readout).toContainText('Hosts after 64');
+	// Above the 60 % target nothing can be switched off: the 40 servers stay (never 64 hosts).
+	await expect(readout).toContainText('Hosts after 40');
+});
+
+test('servers already above the target keep their machines, and the hosts plot is a staircase', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	await open(page);
+	// Hosts come whole: every segment of the hosts line is level or upright, none slanted.
+	const d = await plotPath(page, 0, 1).getAttribute('d');
+	const points = [...d!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [+m[1], +m[2]]);
+	expect(points.length).toBeGreaterThan(10);
+	for (let i = 1; i < points.length; i++) {
+		const [x0, y0] = points[i - 1];
+		const [x1, y1] = points[i];
+		expect(x0 === x1 || y0 === y1, `segment ${i}: ${x0},${y0} to ${x1},${y1}`).toBe(true);
+	}
+
+	// The reported case: one server at 95 % with a 30 % target once needed "4 hosts".
+	await slider(page, 'N').focus();
+	await page.keyboard.press('Home');
+	await slider(page, 'u').focus();
+	await page.keyboard.press('End');
+	await slider(page, 'target').focus();
+	await page.keyboard.press('Home');
+	const hosts = await cellShowing(page, 'hostsAfter');
+	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*1\b/);
+	const verdict = await cellShowing(page, 'verdict');
+	await expect(verdict.locator('output')).toContainText('already run above the target');
+	const saving = await cellShowing(page, 'saving');
+	await expect(saving.locator('output')).toHaveText(/saving =\s*0 kW/);
+	expect(errors).toEqual([]);
+});
+
+test('a Chinese lesson shows mathjs errors in Chinese, with names and positions kept', async ({
+	page
+}) => {
+	await open(page, `/zh${lesson}`);
+	const hosts = await cellShowing(page, 'hostsAfter');
+	const uAfter = await cellShowing(page, 'uAfter');
+	await hosts.locator('textarea').fill('work = N * u\nhostsAfter = ceil(work / nosuch)');
+	await expect(hosts.locator('output')).toContainText(
+		'未定义的符号 nosuch（出错的语句：hostsAfter = ceil(work / nosuch)）'
+	);
+	await expect(uAfter.locator('output')).toContainText('未定义的符号 hostsAfter');
+	await expect(page.locator('figure.plot').first().locator('.error')).toContainText(
+		'整合后主机数: 未定义的符号 hostsAfter'
+	);
+	await hosts.locator('textarea').fill('work = N * u\nhostsAfter = ceil(work / )');
+	await expect(hosts.locator('output')).toContainText(/这里应当是一个值（第 2 行，第 \d+ 列）/);
 });
 
 test('each language keeps its own notebook', async ({ page }) => {

@@ -4,7 +4,7 @@
  * or, when they measure something else, on a second axis on the right.
  */
 import { frame, type Frame } from './frame.ts';
-import { linePath } from './line.ts';
+import { linePath, type Curve } from './line.ts';
 import { continuous, valueDomain, type Scale } from './scales.ts';
 import { ticks, type Tick } from './ticks.ts';
 
@@ -32,6 +32,8 @@ export interface LineChartInput {
 	minTop?: number;
 	/** Values the value axis must reach besides the lines' (say, confidence intervals). */
 	alsoShow?: number[];
+	/** How every line joins its samples (line.ts): straight segments (default) or steps. */
+	curve?: Curve;
 }
 
 export interface LineChart {
@@ -80,6 +82,8 @@ export function lineChart(input: LineChartInput): LineChart {
 		xTicks: ticks(x, 'x', input.xformat),
 		yTicks: ticks(y, 'y', input.yformat),
 		y2Ticks: y2 ? ticks(y2, 'y', input.y2format) : [],
-		paths: input.lines.map((l) => linePath(xs, l.values, x, l.axis === 'y2' && y2 ? y2 : y))
+		paths: input.lines.map((l) =>
+			linePath(xs, l.values, x, l.axis === 'y2' && y2 ? y2 : y, input.curve)
+		)
 	};
 }

@@ -70,6 +70,42 @@ export const en = {
 	'notebook.predictFirst':
 		'Make your prediction first: the experiment opens below once you have checked it.',
 	'notebook.checking': 'Checking…',
+	// mathjs's error messages (src/lib/notebook/errors.ts): the English repeats mathjs's wording
+	'mathError.or': ' or ',
+	'mathError.atLineColumn': '{message} (line {line}, column {column})',
+	'mathError.atChar': '{message} (char {char})',
+	'mathError.inStatement': '{message} (in {statement})',
+	'mathError.endOfExpression': 'Unexpected end of expression',
+	'mathError.valueExpected': 'Value expected',
+	'mathError.parenthesisExpected': 'Parenthesis {paren} expected',
+	'mathError.endOfMatrix': 'End of matrix ] expected',
+	'mathError.endOfString': 'End of string {quote} expected',
+	'mathError.unexpectedOperator': 'Unexpected operator {operator}',
+	'mathError.unexpectedPart': 'Unexpected part "{part}"',
+	'mathError.invalidAssignment': 'Invalid left hand side of assignment operator {operator}',
+	'mathError.falsePartExpected': 'False part of conditional expression expected',
+	'mathError.objectValue': 'Comma , or bracket {bracket} expected after object value',
+	'mathError.undefinedSymbol': 'Undefined symbol {name}',
+	'mathError.undefinedFunction': 'Undefined function {name}',
+	'mathError.tooManyArguments':
+		'Too many arguments in function {fn} (expected: {expected}, actual: {actual})',
+	'mathError.tooFewArguments':
+		'Too few arguments in function {fn} (expected: {expected}, index: {index})',
+	'mathError.wrongType':
+		'Unexpected type of argument in function {fn} (expected: {expected}, actual: {actual}, index: {index})',
+	'mathError.wrongCount':
+		'Wrong number of arguments in function {fn} ({provided} provided, {expected} expected)',
+	'mathError.notANumber': 'Cannot convert {value} to a number',
+	'mathError.invalidNumber': 'String {value} is not a valid number',
+	'mathError.unitsDiffer': 'Units do not match',
+	'mathError.unitsDifferDetail': 'Units do not match ({detail})',
+	'mathError.unitNotFound': 'Unit "{unit}" not found.',
+	'mathError.indexOutOfRange': 'Index out of range ({detail})',
+	'mathError.dimensionMismatch': 'Dimension mismatch ({detail})',
+	'mathError.notSquare': 'Matrix must be square (size: {size})',
+	'mathError.notAFunction': "'{name}' is not a function; its value is:\n{value}",
+	'mathError.disabled': 'Function {fn} is disabled in lesson cells',
+	'mathError.cellTooLong': 'This cell is longer than {max} characters',
 	// The response-time explorer (queueing formulas against utilization)
 	'responseExplorer.models': 'Models',
 	'responseExplorer.servers': 'Servers c of M/M/c:',
@@ -153,7 +189,8 @@ export const en = {
 	'schedLab.coschedRelaxed': 'Relaxed co-scheduling',
 	'schedLab.summary':
 		"{policy}, {vcpus, plural, one {# vCPU} other {# vCPUs}} on {pcpus, plural, one {# pCPU} other {# pCPUs}}: {vms}. Jain's index {jain}. Web requests p95 {p95} ms. Spin lost to lock-holder preemption {spinLost} ms.",
-	'schedLab.summaryVm': '{name} uses {cpus} CPUs (entitled to {entitlement}), steal {steal} %',
+	'schedLab.summaryVm':
+		'{name} uses {cpus} CPUs (entitled to {entitlement}), steal {steal} %, capped {capped} %',
 	'schedLab.summaryJoin': '; ',
 	'schedLab.runningModel': 'Running the model…',
 	'schedLab.policy': 'Policy',
@@ -184,6 +221,21 @@ export const en = {
 	'schedLab.cpusUsed': 'CPUs used',
 	'schedLab.entitledHeader': 'Entitled',
 	'schedLab.steal': 'Steal',
+	'schedLab.capped': 'Capped',
+	'schedLab.stealNote':
+		'Steal: time a vCPU could run and its cap allowed it, but other vCPUs held the pCPUs. Capped: time its own VM’s cap held it back, even with pCPUs idle. Both are percentages of the VM’s vCPU time; a Linux guest shows their sum as st.',
+	'schedLab.entitledNote':
+		'Entitled: what the weights give each VM if every VM wanted all it could use, never more than its vCPUs or its cap.',
+	'schedLab.entitledRr':
+		'Round robin ignores weights and gives every vCPU the same turn, so VMs are due shares in proportion to their vCPUs (web 1, batch 2, db 2).',
+	'schedLab.entitledCredit':
+		'Xen credit, as in Xen 3.x: a VM’s weight is shared by its vCPUs, so VMs of equal weight are due equal shares whatever their vCPU counts.',
+	'schedLab.entitledCredit2':
+		'Xen credit2 gives every vCPU its VM’s weight, so a VM with two busy vCPUs counts twice: at equal weights, batch and db are each due twice what web is.',
+	'schedLab.entitledCfs':
+		'CFS with a control group per VM (as libvirt sets up): the group’s weight is shared by its vCPUs, so VMs of equal weight are due equal shares.',
+	'schedLab.entitledCosched':
+		'Co-scheduling in this model shares by VM weight, as credit does: VMs of equal weight are due equal shares.',
 	'schedLab.latency': 'Latency p50/p95/p99 (ms)',
 	'schedLab.spinLost': 'Spin lost',
 	'schedLab.spinOf': '{lost} of {total} ms',

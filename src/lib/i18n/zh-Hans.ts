@@ -67,6 +67,39 @@ export const zhHans: Record<MessageKey, string> = {
 		'已在 {total} 个点中的第 {done} 个点处停止：扫描单元格超过 {ms} 毫秒，为保持页面响应，曲线的其余部分未画出。',
 	'notebook.predictFirst': '请先作出预测：检查之后，实验会在下方打开。',
 	'notebook.checking': '正在检查…',
+	// mathjs 的错误信息（src/lib/notebook/errors.ts）：保留位置、符号名和函数名
+	'mathError.or': ' 或 ',
+	'mathError.atLineColumn': '{message}（第 {line} 行，第 {column} 列）',
+	'mathError.atChar': '{message}（第 {char} 个字符）',
+	'mathError.inStatement': '{message}（出错的语句：{statement}）',
+	'mathError.endOfExpression': '表达式意外结束',
+	'mathError.valueExpected': '这里应当是一个值',
+	'mathError.parenthesisExpected': '缺少括号 {paren}',
+	'mathError.endOfMatrix': '矩阵缺少结尾的 ]',
+	'mathError.endOfString': '字符串缺少结尾的 {quote}',
+	'mathError.unexpectedOperator': '意外的运算符 {operator}',
+	'mathError.unexpectedPart': '意外的内容 "{part}"',
+	'mathError.invalidAssignment': '赋值运算符 {operator} 的左边不能被赋值',
+	'mathError.falsePartExpected': '条件表达式缺少 : 之后的部分',
+	'mathError.objectValue': '对象的值之后应为逗号 , 或括号 {bracket}',
+	'mathError.undefinedSymbol': '未定义的符号 {name}',
+	'mathError.undefinedFunction': '未定义的函数 {name}',
+	'mathError.tooManyArguments': '函数 {fn} 的参数太多（应为 {expected} 个，实际为 {actual} 个）',
+	'mathError.tooFewArguments': '函数 {fn} 的参数太少（缺少索引为 {index} 的参数，应为 {expected}）',
+	'mathError.wrongType':
+		'函数 {fn} 的参数类型不对（索引为 {index} 的参数应为 {expected}，实际为 {actual}）',
+	'mathError.wrongCount': '函数 {fn} 的参数个数不对（给了 {provided} 个，应为 {expected} 个）',
+	'mathError.notANumber': '无法把 {value} 转换为数字',
+	'mathError.invalidNumber': '字符串 {value} 不是有效的数字',
+	'mathError.unitsDiffer': '单位不匹配',
+	'mathError.unitsDifferDetail': '单位不匹配（{detail}）',
+	'mathError.unitNotFound': '找不到单位 "{unit}"',
+	'mathError.indexOutOfRange': '索引超出范围（{detail}）',
+	'mathError.dimensionMismatch': '维度不匹配（{detail}）',
+	'mathError.notSquare': '矩阵必须是方阵（大小：{size}）',
+	'mathError.notAFunction': "'{name}' 不是函数；它的值为：\n{value}",
+	'mathError.disabled': '课程单元格中禁用了函数 {fn}',
+	'mathError.cellTooLong': '这个单元格超过了 {max} 个字符',
 	// 响应时间探索器（排队论公式随利用率的变化）
 	'responseExplorer.models': '模型',
 	'responseExplorer.servers': 'M/M/c 的服务台数 c：',
@@ -147,7 +180,8 @@ export const zhHans: Record<MessageKey, string> = {
 	'schedLab.coschedRelaxed': '宽松协同调度',
 	'schedLab.summary':
 		'{policy}，{vcpus} 个 vCPU 运行在 {pcpus} 个 pCPU 上：{vms}。Jain 指数 {jain}。Web 请求 p95 {p95} ms。因锁持有者被抢占而浪费的自旋 {spinLost} ms。',
-	'schedLab.summaryVm': '{name} 使用 {cpus} 个 CPU（应得 {entitlement}），窃取时间 {steal} %',
+	'schedLab.summaryVm':
+		'{name} 使用 {cpus} 个 CPU（应得 {entitlement}），窃取时间 {steal} %，受上限限制 {capped} %',
 	'schedLab.summaryJoin': '；',
 	'schedLab.runningModel': '正在运行模型…',
 	'schedLab.policy': '策略',
@@ -178,6 +212,21 @@ export const zhHans: Record<MessageKey, string> = {
 	'schedLab.cpusUsed': '使用的 CPU',
 	'schedLab.entitledHeader': '应得',
 	'schedLab.steal': '窃取时间',
+	'schedLab.capped': '受上限限制',
+	'schedLab.stealNote':
+		'窃取时间：vCPU 可以运行、其上限也允许运行，但 pCPU 被其他 vCPU 占着的时间。受上限限制：vCPU 被自己虚拟机的上限挡住的时间，即使有 pCPU 空闲。两者都是占该虚拟机 vCPU 时间的百分比；Linux 客户机把两者之和显示为 st。',
+	'schedLab.entitledNote':
+		'应得：假如每台虚拟机都想用尽可能多的 CPU，权重分给它的份额，但不超过它的 vCPU 数和上限。',
+	'schedLab.entitledRr':
+		'轮转调度忽略权重，每个 vCPU 轮到的时间相同，所以各虚拟机按 vCPU 数分得份额（web 1 份、batch 2 份、db 2 份）。',
+	'schedLab.entitledCredit':
+		'Xen credit（按 Xen 3.x 的做法）：一台虚拟机的权重由它的各个 vCPU 共享，所以权重相同的虚拟机无论有几个 vCPU，应得份额都相同。',
+	'schedLab.entitledCredit2':
+		'Xen credit2 让每个 vCPU 都带上所属虚拟机的权重，所以有两个忙碌 vCPU 的虚拟机算两份：权重相同时，batch 和 db 各自应得 web 的两倍。',
+	'schedLab.entitledCfs':
+		'每台虚拟机一个控制组的 CFS（libvirt 的做法）：控制组的权重由它的各个 vCPU 共享，所以权重相同的虚拟机应得份额相同。',
+	'schedLab.entitledCosched':
+		'本模型中的协同调度与 credit 一样按虚拟机权重分配：权重相同的虚拟机应得份额相同。',
 	'schedLab.latency': '延迟 p50/p95/p99（ms）',
 	'schedLab.spinLost': '浪费的自旋',
 	'schedLab.spinOf': '{lost} / {total} ms',

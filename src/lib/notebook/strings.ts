@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../content/types.ts';
 import { t } from '../i18n/index.ts';
+import { localizeError } from './errors.ts';
 
 export interface NotebookStrings {
 	cell: (n: number) => string;
@@ -13,6 +14,8 @@ export interface NotebookStrings {
 	undoEdit: string;
 	result: string;
 	error: string;
+	/** A cell's, plot's or prediction's error message (mathjs's English) in this language. */
+	errorMessage: (message: string) => string;
 	reset: string;
 	resetDone: string;
 	savedHere: string;
@@ -46,6 +49,7 @@ function stringsFor(lang: Lang): NotebookStrings {
 		undoEdit: t(lang, 'notebook.undoEdit'),
 		result: t(lang, 'notebook.result'),
 		error: t(lang, 'notebook.error'),
+		errorMessage: (message) => localizeError(message, lang),
 		reset: t(lang, 'notebook.reset'),
 		resetDone: t(lang, 'notebook.resetDone'),
 		savedHere: t(lang, 'notebook.savedHere'),

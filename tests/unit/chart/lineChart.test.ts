@@ -104,4 +104,17 @@ describe('line charts', () => {
 		const chart = lineChart({ xs, lines: [], width: 400, height: 240, xformat: '.0%' });
 		expect(chart.xTicks.map((t) => t.label)).toContain('40%');
 	});
+
+	it('draw every line as steps when asked', () => {
+		const values = xs.map((v) => Math.ceil(v * 10));
+		const linear = lineChart({ xs, lines: [{ values }], width: 400, height: 240 });
+		const step = lineChart({ xs, lines: [{ values }], width: 400, height: 240, curve: 'step' });
+		const segments = (d: string) => {
+			const points = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [+m[1], +m[2]]);
+			return points.slice(1).map(([x1, y1], i) => [points[i][0] !== x1, points[i][1] !== y1]);
+		};
+		// A slanted segment moves in x and y at once; a step never does.
+		expect(segments(linear.paths[0]).some(([dx, dy]) => dx && dy)).toBe(true);
+		expect(segments(step.paths[0]).some(([dx, dy]) => dx && dy)).toBe(false);
+	});
 });

@@ -52,6 +52,14 @@ describe('plot props', () => {
 		expect(props.logy).toBe(true);
 		expect(props.logx).toBe(false);
 		expect(props.points).toBe(101);
+		expect(props.curve).toBe('linear');
+	});
+
+	it('draws steps when asked, and names the allowed curves otherwise', () => {
+		expect(plot.parse({ ...base, y: 'hosts', curve: 'step' }).curve).toBe('step');
+		expect(problems(plot.safeParse({ ...base, y: 'hosts', curve: 'stairs' }))).toEqual([
+			'curve must be one of linear, step'
+		]);
 	});
 
 	it('checks expression syntax, label counts, formats and log ranges at build time', () => {

@@ -67,7 +67,7 @@ export const policySchema = z.strictObject({
 	ratelimitMs: z.number().nonnegative().default(1),
 	/**
 	 * CFS (docs/sources.md, Linux before 6.6): sched_latency 6 ms and min_granularity 0.75 ms,
-	 * wakeup granularity 1 ms, each x (1 + log2 ncpus).
+	 * wakeup granularity 1 ms, each x (1 + ilog2(min(ncpus, 8))).
 	 */
 	latencyMs: ms.default(6),
 	minGranularityMs: ms.default(0.75),

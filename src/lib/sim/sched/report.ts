@@ -38,9 +38,14 @@ export interface VmMetrics {
 	fairShare: number;
 	/** CPU it asked for: time runnable (running or waiting), in CPUs. */
 	demand: number;
+	/** Time its vCPUs waited for a pCPU although their cap allowed them to run (tally.ts). */
 	stealMs: number;
-	/** Steal time as a percentage of the vCPUs' time. */
+	/** Steal time as a percentage of the vCPUs' time: zero when the host has room for everyone. */
 	stealPercent: number;
+	/** Time its vCPUs were runnable but held back by the VM's own cap (tally.ts). */
+	cappedMs: number;
+	/** Capped time as a percentage of the vCPUs' time. A Linux guest would add it to its %steal. */
+	cappedPercent: number;
 	/** The most CPU used in any one cap period, in CPUs per period length (never above cap / 100). */
 	peakCapPeriodCpus: number;
 	wakeLatency: LatencySummary;
@@ -91,6 +96,7 @@ export interface Measurements {
 	durationUs: number;
 	cpu: Float64Array;
 	steal: Float64Array;
+	capped: Float64Array;
 	spin: Float64Array;
 	spinLost: Float64Array;
 	/** Per VM. */
@@ -115,7 +121,9 @@ export function buildResult(config: SchedConfig, vms: VmInfo[], m: Measurements)
 	);
 	const weights = entitlementWeights(config.policy, vms);
 	const entitlement = weightedWaterFill(weights, limits, config.pcpus);
-	const demand = vms.map((vm) => (sumOver(m.cpu, vm) + sumOver(m.steal, vm)) / durationUs);
+	const demand = vms.map(
+		(vm) => (sumOver(m.cpu, vm) + sumOver(m.steal, vm) + sumOver(m.capped, vm)) / durationUs
+	);
 	const fairShare = weightedWaterFill(
 		weights,
 		limits.map((l, i) => Math.min(l, demand[i])),
@@ -124,6 +132,7 @@ export function buildResult(config: SchedConfig, vms: VmInfo[], m: Measurements)
 	const metrics: VmMetrics[] = vms.map((vm, i) => {
 		const cpuUs = sumOver(m.cpu, vm);
 		const stealUs = sumOver(m.steal, vm);
+		const cappedUs = sumOver(m.capped, vm);
 		const workload = config.vms[i].workload.type;
 		return {
 			name: vm.name,
@@ -140,6 +149,8 @@ export function buildResult(config: SchedConfig, vms: VmInfo[], m: Measurements)
 			demand: demand[i],
 			stealMs: stealUs / 1000,
 			stealPercent: (100 * stealUs) / (durationUs * vm.vcpus.length),
+			cappedMs: cappedUs / 1000,
+			cappedPercent: (100 * cappedUs) / (durationUs * vm.vcpus.length),
 			peakCapPeriodCpus: m.peakCapPeriodCpus[i],
 			wakeLatency: summarizeLatencies(m.wakeLatencies[i]),
 			requests:

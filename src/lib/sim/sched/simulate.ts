@@ -121,6 +121,7 @@ export function simulateSched(config: SchedConfig): SchedResult {
 		durationUs,
 		cpu: tally.cpu,
 		steal: tally.steal,
+		capped: tally.capped,
 		spin: spinlocks.spin,
 		spinLost: spinlocks.lost,
 		peakCapPeriodCpus: caps.peakUse,

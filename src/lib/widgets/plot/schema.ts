@@ -5,9 +5,12 @@
  * variable a cell computes from `x`.
  *
  * Lists are separated by semicolons: `y="powerBefore; powerAfter"` draws two lines on the left axis.
- * `y2` draws lines on a second, right-hand axis, for quantities with other units.
+ * `y2` draws lines on a second, right-hand axis, for quantities with other units. `curve=step`
+ * draws every line as a staircase (each sample held until the next), for whole-number quantities
+ * such as a count of hosts.
  */
 import { z } from 'zod';
+import { CURVES } from '../../chart/line.ts';
 import { expressionList, flag, identifier, labelList, numberFormat } from '../props.ts';
 
 export const plotSchema = z
@@ -28,6 +31,10 @@ export const plotSchema = z
 		y2format: numberFormat.optional(),
 		logx: flag.default(false),
 		logy: flag.default(false),
+		/** How lines join their samples: `linear` (default) or `step` (chart/line.ts). */
+		curve: z
+			.enum(CURVES, { message: `curve must be one of ${CURVES.join(', ')}` })
+			.default('linear'),
 		/** A sentence for screen readers saying what the plot shows. */
 		alt: z.string().optional()
 	})

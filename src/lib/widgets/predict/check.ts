@@ -86,7 +86,7 @@ export function predictionFeedback(
 	const guess =
 		parseAnswer(answer, unit) ?? (convert && modelUnit ? convert(answer, modelUnit) : null);
 	if (guess === null) return { close: false, text: t.notANumber };
-	if (model.value === null) return { close: false, text: model.message };
+	if (model.value === null) return { close: false, text: t.errorMessage(model.message) };
 	const withUnit = (text: string) => (unit ? `${text} ${unit}` : text);
 	const shown = withUnit(model.shown);
 	const verdict = checkPrediction(guess, model.value, tolerance);

@@ -33,6 +33,7 @@ describe('sched result', () => {
 			durationUs: 1000,
 			cpu: Float64Array.from([250, 250, 500]),
 			steal: Float64Array.from([750, 750, 0]),
+			capped: new Float64Array(3),
 			spin: new Float64Array(3),
 			spinLost: new Float64Array(3),
 			peakCapPeriodCpus: new Float64Array(2),
@@ -50,11 +51,47 @@ describe('sched result', () => {
 		);
 		expect(r.vms[0].cpus).toBeCloseTo(0.5, 12);
 		expect(r.vms[0].stealPercent).toBeCloseTo(75, 12);
+		expect(r.vms[0].cappedPercent).toBe(0);
 		// VM b asked for only 0.5 CPUs, less than its 2/3: VM a's fair share is the rest.
 		expect(r.vms[1].demand).toBeCloseTo(0.5, 12);
 		expect(r.vms[1].fairShare).toBeCloseTo(0.5, 12);
 		expect(r.vms[0].fairShare).toBeCloseTo(0.5, 12);
 		expect(r.jain).toBeCloseTo(1, 12);
 		expect(r.utilization).toBe(1);
+	});
+
+	it('reports time held back by a VM’s own cap apart from steal, and counts it as asked for', () => {
+		const config = unwrap(
+			parseConfig(schedConfigSchema, {
+				pcpus: 4,
+				durationMs: 1,
+				policy: { name: 'credit' },
+				vms: [{ vcpus: 2, cap: 25 }, { weight: 512 }]
+			})
+		);
+		const capped: VmInfo[] = [{ ...vms[0], cap: 0.25 }, vms[1]];
+		const r = buildResult(config, capped, {
+			durationUs: 1000,
+			cpu: Float64Array.from([125, 125, 1000]),
+			steal: new Float64Array(3),
+			capped: Float64Array.from([875, 875, 0]),
+			spin: new Float64Array(3),
+			spinLost: new Float64Array(3),
+			peakCapPeriodCpus: new Float64Array(2),
+			wakeLatencies: [[], []],
+			requestLatencies: [[], [], []],
+			criticalSections: [0, 0, 0],
+			busy: 1250,
+			meanRunnable: 3,
+			idleWhileWaiting: 0,
+			contextSwitches: 3,
+			gantt: { fromMs: 0, toMs: 1, segments: [], truncated: false }
+		});
+		expect(r.vms[0].stealPercent).toBe(0);
+		expect(r.vms[0].cappedPercent).toBeCloseTo(87.5, 12);
+		expect(r.vms[0].cappedMs).toBeCloseTo(1.75, 12);
+		expect(r.vms[0].demand).toBeCloseTo(2, 12);
+		// Its cap, not its demand, limits what it is due.
+		expect(r.vms[0].fairShare).toBeCloseTo(0.25, 12);
 	});
 });

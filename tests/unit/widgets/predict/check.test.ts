@@ -117,5 +117,10 @@ describe('predictionFeedback', () => {
 		expect(
 			predictionFeedback(en, '3', { value: null, message: 'Undefined symbol hostsAfter' }, tol(0))
 		).toEqual({ close: false, text: 'Undefined symbol hostsAfter' });
+		// On a Chinese page the model's error is in Chinese too.
+		const broken = { value: null, message: 'Undefined symbol hostsAfter' };
+		expect(predictionFeedback(notebookStrings.zh, '3', broken, tol(0)).text).toBe(
+			'未定义的符号 hostsAfter'
+		);
 	});
 });

@@ -54,6 +54,21 @@ describe('scheduler lab scenario', () => {
 		expect(capped.vms[1].cpus).toBeCloseTo(0.5, 1);
 	});
 
+	it('reports a cap as capped time, not steal: no steal with a pCPU per vCPU', () => {
+		// The student's report: batch capped at 25 % on 5 pCPUs showed 88 % steal.
+		const r = run({ pcpus: 5, caps: [0, 25, 0] });
+		for (const vm of r.vms) expect(vm.stealPercent).toBeCloseTo(0, 6);
+		// Each of batch's two vCPUs wants a whole CPU and gets 0.125: held back 87.5 % of the time.
+		expect(r.vms[1].cappedPercent).toBeCloseTo(87.5, 0);
+		expect(r.vms[0].cappedPercent).toBe(0);
+		// Overcommitted and capped: both kinds of waiting, and together all of batch's waiting.
+		const both = run({ pcpus: 2, caps: [0, 50, 0] });
+		const batch = both.vms[1];
+		expect(batch.cappedPercent).toBeGreaterThan(0);
+		expect(batch.stealPercent).toBeGreaterThan(0);
+		expect(batch.stealPercent + batch.cappedPercent).toBeCloseTo(100 * (1 - batch.cpus / 2), 6);
+	});
+
 	it('reports an error, not a crash, when strict co-scheduling cannot fit a VM', () => {
 		const result = runSched(schedConfig({ ...controls, policy: 'cosched-strict', pcpus: 1 }));
 		expect(result.ok).toBe(false);

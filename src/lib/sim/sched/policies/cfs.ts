@@ -11,7 +11,7 @@
  *   alone, and a VM with more vCPUs gets more CPU;
  * - a running vCPU keeps its pCPU for its slice, sched_latency x (its weight / runnable weight
  *   per pCPU), at least min_granularity; with sched_latency 6 ms, min_granularity 0.75 ms and
- *   wakeup granularity 1 ms, each times 1 + log2(min(ncpus, 8)) as Linux scales them
+ *   wakeup granularity 1 ms, each times 1 + ilog2(min(ncpus, 8)) as Linux scales them
  *   (docs/sources.md, "Scheduling");
  * - a waking vCPU's vruntime is raised to at least min_vruntime - sched_latency / 2 (sleepers get
  *   a bounded bonus), and it preempts a running vCPU whose vruntime exceeds its own by more than
@@ -31,9 +31,13 @@ export interface CfsParams {
 /** A VM weight of 256 (VirtLab's and Xen's default) stands for cgroup shares of 1024 (NICE_0_LOAD). */
 export const SHARES_PER_VM_WEIGHT = NICE_0_WEIGHT / 256;
 
-/** Linux's scaling factor for its scheduling tunables: 1 + log2(min(ncpus, 8)). */
+/**
+ * Linux's scaling factor for its scheduling tunables under the default SCHED_TUNABLESCALING_LOG:
+ * 1 + ilog2(min(ncpus, 8)), an integer (get_update_sysctl_factor in kernel/sched/fair.c), so 3
+ * CPUs scale like 2 and 6 like 4.
+ */
 export function cfsScale(ncpus: number): number {
-	return 1 + Math.log2(Math.min(Math.max(ncpus, 1), 8));
+	return 1 + Math.floor(Math.log2(Math.min(Math.max(Math.floor(ncpus), 1), 8)));
 }
 
 export class CfsScheduler implements SchedPolicy {

@@ -5,11 +5,15 @@ import { runSched } from '../../../../../src/lib/sim/sched/simulate.ts';
 import { SchedWorld } from '../../../../../src/lib/sim/sched/world.ts';
 
 describe('CFS-like scheduler', () => {
-	it('scales its tunables by 1 + log2(min(ncpus, 8)) as Linux does', () => {
+	it('scales its tunables by 1 + ilog2(min(ncpus, 8)) as Linux does', () => {
 		expect(cfsScale(1)).toBe(1);
 		expect(cfsScale(2)).toBe(2);
 		expect(cfsScale(4)).toBe(3);
 		expect(cfsScale(64)).toBe(4);
+		// ilog2 rounds down: an integer factor (get_update_sysctl_factor, kernel/sched/fair.c).
+		expect(cfsScale(3)).toBe(2);
+		expect(cfsScale(5)).toBe(3);
+		expect(cfsScale(7)).toBe(3);
 	});
 
 	it('vruntime grows by 256 / weight per microsecond run', () => {
