@@ -15,7 +15,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
 	asm: () => import('./commands/asm.ts'),
 	run: () => import('./commands/run.ts'),
 	bench: () => import('./commands/bench.ts'),
-	model: () => import('./commands/model.ts')
+	model: () => import('./commands/model.ts'),
+	vm: () => import('./commands/vm.ts')
 };
 
 function usage(): string {

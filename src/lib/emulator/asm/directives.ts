@@ -172,6 +172,33 @@ function option(ctx: DirectiveContext, args: DirectiveArgs, line: SourceLine): v
 	ctx.report(line, spanOf(args), `unknown .option '${word}' ignored`, 'warning');
 }
 
+/**
+ * `.error "message"` and `.warning "message"` (GNU as, "Directives"): report the author's own
+ * message at this line, an error (so no image is produced) or a warning. Without a string the
+ * message is GNU as's default.
+ */
+function userMessage(
+	ctx: DirectiveContext,
+	name: string,
+	args: DirectiveArgs,
+	line: SourceLine,
+	head: Token
+): void {
+	const first = args.tokens[0];
+	const text =
+		first?.kind === 'string'
+			? new TextDecoder().decode(Uint8Array.from(first.bytes ?? []))
+			: name === '.error'
+				? '.error directive invoked in source file'
+				: '.warning directive invoked in source file';
+	ctx.report(
+		line,
+		args.tokens.length > 0 ? spanOf(args) : head,
+		text,
+		name === '.error' ? 'error' : 'warning'
+	);
+}
+
 /** Runs one directive. `head` is the directive name's token. */
 export function handleDirective(
 	ctx: DirectiveContext,
@@ -240,6 +267,9 @@ export function handleDirective(
 		}
 		case '.option':
 			return option(ctx, args, line);
+		case '.error':
+		case '.warning':
+			return userMessage(ctx, name, args, line, head);
 		case '.end':
 			ctx.end();
 			return;

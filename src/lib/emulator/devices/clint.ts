@@ -8,14 +8,21 @@ import { high32, low32, mtime, withHigh32, withLow32 } from '../machine/counters
 
 export const CLINT_SIZE = 0x10000;
 
+/** Sets mtimecmp from its halves; its number form is Infinity at 2^53 and above. */
+export function setTimerCompare(h: Hart, high: number, low: number): void {
+	h.mtimecmpHigh = high >>> 0;
+	h.mtimecmpLow = low >>> 0;
+	h.mtimecmp = h.mtimecmpHigh < 2 ** 21 ? h.mtimecmpHigh * 2 ** 32 + h.mtimecmpLow : Infinity;
+}
+
 export function clintRead32(h: Hart, offset: number): number {
 	switch (offset) {
 		case 0x0:
 			return h.msip & 1;
 		case 0x4000:
-			return low32(h.mtimecmp);
+			return h.mtimecmpLow | 0;
 		case 0x4004:
-			return high32(h.mtimecmp);
+			return h.mtimecmpHigh | 0;
 		case 0xbff8:
 			return low32(mtime(h));
 		case 0xbffc:
@@ -31,10 +38,10 @@ export function clintWrite32(h: Hart, offset: number, value: number): void {
 			h.msip = value & 1;
 			break;
 		case 0x4000:
-			h.mtimecmp = withLow32(h.mtimecmp, value);
+			setTimerCompare(h, h.mtimecmpHigh, value >>> 0);
 			break;
 		case 0x4004:
-			h.mtimecmp = withHigh32(h.mtimecmp, value);
+			setTimerCompare(h, value >>> 0, h.mtimecmpLow);
 			break;
 		case 0xbff8:
 			h.mtimeOffset += withLow32(mtime(h), value) - mtime(h);

@@ -17,6 +17,7 @@ import {
 	type InstructionSpec,
 	type OperandKind
 } from './table.ts';
+import { abiNames } from './registers.ts';
 
 export interface DisassembleOptions {
 	/** Print pseudo-instructions (objdump's default). Off is `-M no-aliases`. Default true. */
@@ -24,13 +25,6 @@ export interface DisassembleOptions {
 	/** Names an address for branch and jump targets, printed as `80000010 <name>`. */
 	symbol?: (address: number) => string | undefined;
 }
-
-const ABI = [
-	'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2',
-	's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
-	'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7',
-	's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'
-]; // prettier-ignore
 
 /** A word's fields, decoded as the instruction table lays them out (table.ts `Field`). */
 type Fields = Record<FieldName, number>;
@@ -50,7 +44,7 @@ export function findInstruction(word: number): InstructionSpec | undefined {
 	return undefined;
 }
 
-const reg = (n: number) => ABI[n];
+const reg = (n: number) => abiNames[n];
 const hex = (n: number) => '0x' + (n >>> 0).toString(16);
 const csr = (n: number) => csrName.get(n) ?? objdumpOnlyCsrName.get(n) ?? hex(n);
 

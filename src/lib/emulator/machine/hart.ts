@@ -90,7 +90,14 @@ export class Hart {
 
 	// CLINT.
 	msip = 0;
-	mtimecmp = 2 ** 64 - 1;
+	/**
+	 * mtimecmp as the two 32-bit halves software writes (§3.2.1), and their value as a number:
+	 * exact below 2^53, Infinity above (a compare that far away never fires in a run). A double
+	 * cannot hold every 64-bit value, so the halves are the truth and reads return them.
+	 */
+	mtimecmpLow = 0xffffffff;
+	mtimecmpHigh = 0xffffffff;
+	mtimecmp = Infinity;
 	mtimeOffset = 0;
 	readonly timeDivisor: number;
 
@@ -161,8 +168,10 @@ export class Hart {
 	haltCode = -1;
 	errorMessage = '';
 
-	/** Traps handed to the host instead of entering HS-mode. */
+	/** Traps handed to the host instead of entering HS-mode (a hypervisor written in the host). */
 	hostTrapsHS = false;
+	/** Traps handed to the host instead of entering M-mode (firmware written in the host). */
+	hostTrapsM = false;
 	pendingHostTrap: TrapInfo | null = null;
 
 	/** The traps that led into and repeat in a loop the interpreter stopped with STOP_TRAP_LOOP. */
@@ -176,6 +185,8 @@ export class Hart {
 	readonly breakpoints = new Set<number>();
 
 	// Statistics.
+	/** Traps entered by the hart (not those handed to the host): each spends one unit of budget. */
+	trapEntries = 0;
 	readonly trapCounts = new Float64Array(64);
 	readonly interruptCounts = new Float64Array(64);
 	tlbLookups = 0;

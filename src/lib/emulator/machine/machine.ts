@@ -18,7 +18,9 @@ import {
 } from './execute.ts';
 import { readCsr, writeCsr } from './csr-file.ts';
 import { enterTrap } from './trap.ts';
-import { PAGE_HAS_HTIF, forgetDecoded } from './store-notify.ts';
+import { PAGE_HAS_HTIF, forgetDecoded, noteRamStore } from './store-notify.ts';
+import { insnsUntilTimer } from './counters.ts';
+import { setTimerCompare } from '../devices/clint.ts';
 import { flushHostTlb } from '../mmu/host-tlb.ts';
 import { parseElf, type ElfImage } from '../elf/load-elf.ts';
 import { placeInRam } from '../elf/place.ts';
@@ -53,6 +55,7 @@ export class Machine {
 		if (!(divisor >= 1)) throw new RangeError(`time divisor ${divisor} must be at least 1`);
 		this.hart = new Hart(ramSize, tlbEntries, divisor, config.uartOut ?? (() => {}));
 		this.hart.hostTrapsHS = config.hostTrapsHS ?? false;
+		this.hart.hostTrapsM = config.hostTrapsM ?? false;
 		this.setTrace(config.trace);
 	}
 
@@ -167,6 +170,26 @@ export class Machine {
 		return this.hart.ram.slice(off, off + length);
 	}
 
+	/** Reads an aligned 32-bit word of physical RAM; undefined outside RAM or unaligned. */
+	readWord(pa: number): number | undefined {
+		const off = pa - RAM_BASE;
+		if (off < 0 || off > this.hart.ramSize - 4 || off & 3) return undefined;
+		return this.hart.ram32[off >>> 2] >>> 0;
+	}
+
+	/**
+	 * Writes an aligned 32-bit word of physical RAM as a store would: only a pre-decoded
+	 * instruction of that word is forgotten (writeMemory forgets them all). For a host that edits
+	 * page tables word by word. Returns false outside RAM or unaligned.
+	 */
+	writeWord(pa: number, v: number): boolean {
+		const off = pa - RAM_BASE;
+		if (off < 0 || off > this.hart.ramSize - 4 || off & 3) return false;
+		this.hart.ram32[off >>> 2] = v;
+		noteRamStore(this.hart, off);
+		return true;
+	}
+
 	readRegister(i: number): number {
 		return this.hart.x[i & 31] | 0;
 	}
@@ -185,6 +208,29 @@ export class Machine {
 		writeCsr(this.hart, csr, v);
 		flushHostTlb(this.hart);
 		return true;
+	}
+
+	/**
+	 * Forgets every cached translation (what SFENCE.VMA with x0, x0 and HFENCE.GVMA do together),
+	 * for a host that has rewritten page tables the hardware may have cached.
+	 */
+	flushTlb(): void {
+		this.hart.tlb.flushAll();
+		flushHostTlb(this.hart);
+	}
+
+	/**
+	 * Sets the CLINT's mtimecmp, as firmware does for SBI set_timer: a deadline in mtime ticks;
+	 * 2^53 or more (the SBI's "never", 2^64 − 1, say) disarms it.
+	 */
+	setTimerCompare(deadline: number): void {
+		if (deadline >= 2 ** 53 || !(deadline >= 0)) setTimerCompare(this.hart, 0xffffffff, 0xffffffff);
+		else setTimerCompare(this.hart, Math.floor(deadline / 2 ** 32), deadline % 2 ** 32);
+	}
+
+	/** mtimecmp as a number (Infinity when disarmed), for a host that records it. */
+	get timerCompare(): number {
+		return this.hart.mtimecmp;
 	}
 
 	/** Privilege level (0 U, 1 S, 3 M) and V. */
@@ -227,6 +273,7 @@ export class Machine {
 				kind: 'machineError',
 				message: `budget ${budget} must be a whole number from 0 to 2^53 − 1 (${Number.MAX_SAFE_INTEGER})`
 			};
+		const spentBefore = h.instret + h.trapEntries;
 		try {
 			if (h.pendingHostTrap) h.pendingHostTrap = null;
 			// Resume past the breakpoint the last run stopped at, found by its physical address
@@ -245,20 +292,46 @@ export class Machine {
 			return this.reason(execute(h, budget));
 		} catch (e) {
 			return { kind: 'machineError', message: `internal emulator error: ${(e as Error).message}` };
+		} finally {
+			this.spentByLastRun = h.instret + h.trapEntries - spentBefore;
 		}
+	}
+
+	/**
+	 * The budget the last `run` spent: instructions retired plus traps entered. A trap handed to
+	 * the host is not entered, so it spends nothing; the host counts its own work.
+	 */
+	get lastRunSpent(): number {
+		return this.spentByLastRun;
+	}
+	private spentByLastRun = 0;
+
+	/**
+	 * Lets time pass as WFI does when nothing is pending: the model core idles until the machine
+	 * timer fires (cycles pass, instructions do not). For a host that emulates WFI. Returns the
+	 * cycles skipped (0 when the timer is off or already due).
+	 */
+	idleUntilTimer(): number {
+		const idle = insnsUntilTimer(this.hart);
+		if (idle === Infinity) return 0;
+		this.hart.stallCycles += idle;
+		return idle;
 	}
 
 	step(): StopReason {
 		return this.run({ maxInsns: 1 });
 	}
 
-	/** The host's answer to a hostTrap it does not handle itself: enter HS-mode as hardware would. */
+	/**
+	 * The host's answer to a hostTrap it does not handle itself: enter the trap as hardware would
+	 * (it goes where medeleg/mideleg send it, HS-mode or M-mode).
+	 */
 	deliverTrap(trap: TrapInfo): void {
 		const h = this.hart;
-		const saved = h.hostTrapsHS;
-		h.hostTrapsHS = false;
+		const saved = [h.hostTrapsHS, h.hostTrapsM] as const;
+		h.hostTrapsHS = h.hostTrapsM = false;
 		enterTrap(h, trap.cause, trap.interrupt, trap.tval, trap.htval, trap.htinst, trap.gva);
-		h.hostTrapsHS = saved;
+		[h.hostTrapsHS, h.hostTrapsM] = saved;
 	}
 
 	private reason(code: number): StopReason {

@@ -39,10 +39,12 @@ const NOT_STATE = new Set([
 	'trapLoop',
 	'stoppedAtBreakpoint',
 	'trapCounts',
+	'trapEntries',
 	'interruptCounts',
 	'tlbLookups',
 	'tlbMisses',
 	'hostTrapsHS',
+	'hostTrapsM',
 	'ramSize',
 	'timeDivisor'
 ]);

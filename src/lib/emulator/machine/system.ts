@@ -29,6 +29,7 @@ import {
 } from './constants.ts';
 import { raise } from './exception.ts';
 import { readCsr, writeCsr } from './csr-file.ts';
+import { Csr } from '../isa/csr.ts';
 import { csrAccessCause, substituteForVirtual } from './csr-access.ts';
 import { mipValue, insnsUntilTimer } from './counters.ts';
 import { dataContextKey, flushHostTlb } from '../mmu/host-tlb.ts';
@@ -64,6 +65,9 @@ export function csrInstruction(
 	if (writes) {
 		const value = kind === 1 ? operand : kind === 2 ? old | operand : old & ~operand;
 		writeCsr(h, target, value);
+		// A write to minstret or minstreth replaces this instruction's own increment (§3.1.11):
+		// the count that executeOne's caller is about to add is taken back here.
+		if (target === Csr.minstret || target === Csr.minstreth) h.instretOffset -= 1;
 	}
 	h.x[rd] = old;
 	return true;
@@ -125,6 +129,11 @@ export function wfi(h: Hart): boolean {
 	if ((mipValue(h) & h.mie) === 0) {
 		const idle = insnsUntilTimer(h);
 		if (idle !== Infinity) h.stallCycles += idle;
+		// Nothing pending and the timer not armed: no interrupt can ever wake this hart (the
+		// others are set only by software, and there is no interrupt controller). Real hardware
+		// would sleep forever; we say so instead of spinning through the budget.
+		else
+			h.errorMessage = `WFI at pc 0x${(h.pc >>> 0).toString(16).padStart(8, '0')} waits for an interrupt that can never come: none is pending and the timer is not armed (or not enabled in mie)`;
 	}
 	return true;
 }

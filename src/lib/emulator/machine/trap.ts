@@ -45,8 +45,9 @@ function pushSupervisorStatus(status: number, fromPriv: number): number {
 }
 
 /**
- * Takes a trap. Returns false when the trap was destined for HS-mode and the host claimed those
- * (Hart.hostTrapsHS): the state is then left untouched and `pendingHostTrap` describes the trap.
+ * Takes a trap. Returns false when the trap was destined for HS-mode or M-mode and the host claimed
+ * those (Hart.hostTrapsHS, Hart.hostTrapsM): the state is then left untouched and
+ * `pendingHostTrap` describes the trap.
  */
 export function enterTrap(
 	h: Hart,
@@ -66,7 +67,7 @@ export function enterTrap(
 		if (fromVirt && (interrupt ? h.hideleg : h.hedeleg) & bit) target = 'VS';
 	}
 	if (!interrupt && !(ADDRESS_CAUSES & bit)) gva = false;
-	const toHost = target === 'HS' && h.hostTrapsHS;
+	const toHost = target === 'HS' ? h.hostTrapsHS : target === 'M' && h.hostTrapsM;
 	if (interrupt) h.interruptCounts[cause & 63]++;
 	else h.trapCounts[cause & 63]++;
 	// The record is built only when someone will look at it: no allocation per trap otherwise.
@@ -94,6 +95,7 @@ export function enterTrap(
 			return false;
 		}
 	}
+	h.trapEntries++;
 	h.reservation = -1;
 	const pc = h.pc;
 	const contextBefore = dataContextKey(h.priv, h.mstatus, h.mstatush, h.virt);

@@ -82,6 +82,8 @@ export interface MachineConfig {
 	timeDivisor?: number;
 	/** Hand traps that would enter HS-mode to the host instead of vectoring (hypervisor use). */
 	hostTrapsHS?: boolean;
+	/** Hand traps that would enter M-mode to the host instead of vectoring (firmware in the host). */
+	hostTrapsM?: boolean;
 	/** UART transmit: one byte at a time. */
 	uartOut?: (byte: number) => void;
 	trace?: TraceOptions;

@@ -161,3 +161,28 @@ describe('.org', () => {
 		]);
 	});
 });
+
+describe('.error and .warning', () => {
+	it('report the author’s message at its line; .error stops the image', () => {
+		const r = assemble(
+			'.ifdef PV\n.error "PV build not written"\n.endif\n.warning "careful"\nnop\n',
+			{ file: 'g.s' }
+		);
+		expect(r.image).toBeDefined();
+		expect(r.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+			['warning', 4, 'careful']
+		]);
+		const pv = assemble('.equ PV, 1\n.ifdef PV\n.error "PV build not written"\n.endif\nnop\n', {
+			file: 'g.s'
+		});
+		expect(pv.image).toBeUndefined();
+		expect(pv.diagnostics.map((d) => [d.severity, d.line, d.message])).toEqual([
+			['error', 3, 'PV build not written']
+		]);
+	});
+
+	it('have GNU as’s default text without a message', () => {
+		const r = assemble('.error\n', { file: 'g.s' });
+		expect(r.diagnostics[0].message).toBe('.error directive invoked in source file');
+	});
+});

@@ -87,3 +87,32 @@ describe('CLINT', () => {
 		expect(m.readCsr(0x343)).toBe(0x00300000);
 	});
 });
+
+describe('CLINT mtimecmp', () => {
+	it('keeps both 32-bit halves exactly, even when the value exceeds 2^53 (§3.2.1)', () => {
+		// The firmware of tests/fixtures/c-kernel once wrote high = 0xffffffff then the low half:
+		// the low half read back rounded to a multiple of 2048, and timer interrupts came early.
+		const { m } = run([
+			...li(6, 0x02004000),
+			...li(7, -1),
+			enc('sw', { rs1: 6, rs2: 7, imm: 4 }),
+			...li(7, 0x12345),
+			enc('sw', { rs1: 6, rs2: 7 }),
+			enc('lw', { rd: 10, rs1: 6 }),
+			enc('lw', { rd: 11, rs1: 6, imm: 4 }),
+			...li(8, 0x5555),
+			...finish(8)
+		]);
+		expect(m.readRegister(10)).toBe(0x12345);
+		expect(m.readRegister(11)).toBe(-1);
+	});
+
+	it('reads back all ones at reset, and a deadline set by the host', () => {
+		const m = new Machine({ ramSize: 1 << 16 });
+		expect(m.timerCompare).toBe(Infinity);
+		m.setTimerCompare(2 ** 40 + 7);
+		expect(m.timerCompare).toBe(2 ** 40 + 7);
+		m.setTimerCompare(2 ** 64 - 1);
+		expect(m.timerCompare).toBe(Infinity);
+	});
+});

@@ -43,3 +43,33 @@ describe('CSR file', () => {
 		expect(substituteForVirtual(Csr.scounteren)).toBe(Csr.scounteren);
 	});
 });
+
+describe('counter writes', () => {
+	/** Runs `words` from RAM in M-mode and returns the machine. */
+	async function runWords(words: number[]) {
+		const { enc, li, toBytes } = await import('../../../helpers/encode.ts');
+		const m = new Machine({ ramSize: 4096 });
+		const program = [...words.flatMap((w) => (typeof w === 'number' ? [w] : w))];
+		m.writeMemory(0x80000000, toBytes(program));
+		m.pc = 0x80000000;
+		expect(m.run({ maxInsns: program.length })).toEqual({ kind: 'budget' });
+		return { m, enc, li };
+	}
+
+	it('a write to minstret replaces that instruction’s increment (§3.1.11)', async () => {
+		const { enc, li } = await import('../../../helpers/encode.ts');
+		const t0 = 5;
+		const t1 = 6;
+		const t2 = 7;
+		const { m } = await runWords([
+			...li(t0, 100),
+			enc('csrrw', { rd: 0, rs1: t0, csr: Csr.minstret }),
+			enc('csrrs', { rd: t1, rs1: 0, csr: Csr.minstret }),
+			enc('csrrw', { rd: 0, rs1: t0, csr: Csr.minstreth }),
+			enc('csrrs', { rd: t2, rs1: 0, csr: Csr.minstreth })
+		]);
+		// The read right after the write sees the written value: the write retired, uncounted.
+		expect(m.readRegister(t1)).toBe(100);
+		expect(m.readRegister(t2)).toBe(100);
+	});
+});

@@ -233,3 +233,19 @@ describe('robustness: every outcome is a trap or a typed stop reason', () => {
 		);
 	});
 });
+
+describe('WFI with nothing that could wake it', () => {
+	it('stops with a message instead of spinning through the budget', async () => {
+		const { enc, toBytes } = await import('../../../helpers/encode.ts');
+		const m = new Machine({ ramSize: 4096 });
+		m.writeMemory(0x80000000, toBytes([enc('wfi'), enc('jal', { rd: 0, imm: -4 })]));
+		m.pc = 0x80000000;
+		const stop = m.run({ maxInsns: 1_000_000 });
+		expect(stop.kind).toBe('machineError');
+		if (stop.kind === 'machineError')
+			expect(stop.message).toBe(
+				'WFI at pc 0x80000000 waits for an interrupt that can never come: none is pending and the timer is not armed (or not enabled in mie)'
+			);
+		expect(m.instret).toBeLessThan(10);
+	});
+});

@@ -1,0 +1,176 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { command } from '../../../../src/cli/commands/vm.ts';
+
+const fixtures = join(__dirname, '../../../fixtures');
+const cKernel = join(fixtures, 'c-kernel/kernel.elf');
+let dir: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'virtlab-vm-'));
+	out = '';
+	err = '';
+	vi.spyOn(process.stdout, 'write').mockImplementation(
+		(s) => ((out += typeof s === 'string' ? s : new TextDecoder().decode(s as Uint8Array)), true)
+	);
+	vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('virtlab vm', () => {
+	it('runs a workload in one mode: the guest output, then a perf-kvm-stat style report', async () => {
+		expect(await command.run(['--workload', 'syscall', '--mode', 'trap'])).toBe(0);
+		expect(out).toMatch(/^kernel: workload syscall\n/);
+		expect(out).toContain('pid 1 exit 0 checksum 0x73193ef5');
+		expect(out).toMatch(/VM-EXIT +Samples +Samples% +Time% +Min cycles +Max cycles +Avg cycles/);
+		expect(out).toMatch(/\ncsrAccess +[\d,]+ +[\d.]+%/);
+		expect(out).toContain('model cycles');
+		expect(err).toBe('');
+	});
+
+	it('--json prints one object per run with the documented fields', async () => {
+		expect(await command.run(['--workload', 'compute', '--mode', 'hw', '--json'])).toBe(0);
+		const run = JSON.parse(out.trim());
+		for (const key of [
+			'mode',
+			'workload',
+			'exitCode',
+			'output',
+			'instructions',
+			'exits',
+			'exitsByReason',
+			'modelCycles',
+			'seconds',
+			'mips'
+		])
+			expect(run, key).toHaveProperty(key);
+		expect(run).toMatchObject({ mode: 'hw', workload: 'compute', exitCode: 0 });
+		const timer = run.exitsByReason.timer;
+		expect(timer.count).toBeGreaterThan(0);
+		expect(timer.modelCycles.min).toBeLessThanOrEqual(timer.modelCycles.avg);
+		expect(timer.modelCycles.avg).toBeLessThanOrEqual(timer.modelCycles.max);
+		const total = Object.values(run.exitsByReason as Record<string, { count: number }>).reduce(
+			(s, r) => s + r.count,
+			0
+		);
+		expect(total).toBe(run.exits);
+	});
+
+	it('--compare runs an unmodified kernel in native, trap and hw modes side by side', async () => {
+		expect(await command.run(['--kernel', cKernel, '--compare'])).toBe(0);
+		expect(out).toContain('(the guest printed the same');
+		expect(out).toMatch(/ +native +trap +hw\n/);
+		expect(out).toMatch(/\nexits +0 +[\d,]+ +[\d,]+\n/);
+	}, 60_000);
+
+	it('--trace exits prints one line per exit on stderr', async () => {
+		expect(
+			await command.run(['--workload', 'console', '--mode', 'hw', '--trace', 'exits', '--json'])
+		).toBe(0);
+		const lines = err.trim().split('\n');
+		expect(lines.length).toBe(JSON.parse(out.trim()).exits);
+		expect(lines[0]).toMatch(/^#1 hw guestPageFault pc 80000000 /);
+		expect(err).toMatch(
+			/#\d+ hw mmio pc [0-9a-f]{8} sb a0,0\(t0\) .*uart\+0 write 0x[0-9a-f]+.* model cycles/
+		);
+	});
+
+	it('--non-virtualizable breaks trap mode visibly, and only trap mode', async () => {
+		// The kernel reports a process it had to kill and shuts down with "system failure" (1).
+		expect(
+			await command.run(['--workload', 'syscall', '--mode', 'trap', '--non-virtualizable'])
+		).toBe(1);
+		expect(out).toMatch(/pid 1 killed/);
+		out = '';
+		expect(
+			await command.run(['--workload', 'syscall', '--mode', 'hw', '--non-virtualizable'])
+		).toBe(0);
+		expect(out).toContain('pid 1 exit 0 checksum 0x73193ef5');
+	});
+
+	it('stops a guest at the budget with status 124 and says so', async () => {
+		expect(
+			await command.run(['--workload', 'compute', '--mode', 'native', '--max-insns', '1000'])
+		).toBe(124);
+		expect(out).toContain('the budget of 1000');
+	});
+
+	it('-cost-set changes a constant, and the report shows it', async () => {
+		await command.run([
+			'--workload',
+			'compute',
+			'--mode',
+			'hw',
+			'--json',
+			'--cost-set',
+			'vmExitRoundTrip=100000'
+		]);
+		const expensive = JSON.parse(out.trim());
+		out = '';
+		await command.run(['--workload', 'compute', '--mode', 'hw', '--json']);
+		const normal = JSON.parse(out.trim());
+		expect(expensive.modelCycles - normal.modelCycles).toBe(normal.exits * (100000 - 2123));
+	});
+
+	const bad: [string, string[], RegExp][] = [
+		['neither workload nor kernel', ['--mode', 'hw'], /either --workload NAME or --kernel FILE/],
+		[
+			'an unknown workload',
+			['--workload', 'nope', '--mode', 'hw'],
+			/unknown workload 'nope'; choose syscall/
+		],
+		['an unknown mode', ['--workload', 'syscall', '--mode', 'vmx'], /unknown mode 'vmx'/],
+		[
+			'an unknown preset',
+			['--workload', 'syscall', '--mode', 'hw', '--cost', 'k8'],
+			/unknown cost preset 'k8'/
+		],
+		[
+			'an unknown cost constant',
+			['--workload', 'syscall', '--mode', 'hw', '--cost-set', 'warp=1'],
+			/unknown constant 'warp'/
+		],
+		[
+			'memory not in 4 MiB steps',
+			['--workload', 'syscall', '--mode', 'hw', '--mem', '6'],
+			/multiple of 4/
+		],
+		[
+			'pv for an unmodified kernel',
+			['--kernel', cKernel, '--mode', 'pv'],
+			/pv mode needs a paravirtualized guest/
+		],
+		['a missing file', ['--kernel', '/no/such.elf', '--mode', 'hw'], /no\/such\.elf/]
+	];
+	for (const [what, args, message] of bad)
+		it(`refuses ${what} in one line with status 2`, async () => {
+			expect(await command.run(args)).toBe(2);
+			expect(err).toMatch(message);
+			expect(err.trim().split('\n')).toHaveLength(1);
+		});
+
+	it('refuses a non-ELF, a 64-bit ELF and a kernel outside RAM in one line each', async () => {
+		const text = join(dir, 'kernel.txt');
+		writeFileSync(text, 'not a kernel\n');
+		expect(await command.run(['--kernel', text, '--mode', 'hw'])).toBe(2);
+		expect(err).toMatch(/not an ELF file/);
+		err = '';
+		const elf64 = join(dir, 'kernel64.elf');
+		const header = new Uint8Array(64);
+		header.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1], 0); // ELFCLASS64, little-endian
+		writeFileSync(elf64, header);
+		expect(await command.run(['--kernel', elf64, '--mode', 'trap'])).toBe(2);
+		expect(err).toMatch(/EI_CLASS.*only ELF32/);
+		expect(err.trim().split('\n')).toHaveLength(1);
+		err = '';
+		expect(
+			await command.run(['--kernel', join(fixtures, 'elf/text-below-ram.elf'), '--mode', 'hw'])
+		).toBe(2);
+		expect(err).toMatch(/outside|RAM/);
+		expect(err.trim().split('\n')).toHaveLength(1);
+	});
+});
