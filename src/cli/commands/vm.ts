@@ -21,7 +21,7 @@ import type { VmMode } from '../../lib/emulator/vmm/exit-trace.ts';
 import type { KernelImage } from '../../lib/emulator/vmm/guest-memory.ts';
 import { runJson } from '../../lib/emulator/vmm/report.ts';
 import { formatComparison, formatExit, formatReport } from '../vm/format.ts';
-import { guestKernel, workloadNames } from '../vm/guests.ts';
+import { guestKernel, guestSourceLines, workloadNames } from '../vm/guests.ts';
 import { vmBench } from '../vm/bench.ts';
 
 const GUEST_KERNEL_MIN_MIB = 16;
@@ -201,6 +201,8 @@ export const command: Command = {
 				mode === 'pv' && o.what.workload ? guestKernel(o.what.workload, true) : o.kernel;
 			if (typeof kernel === 'string') return usageError('vm', kernel);
 			const stream = !o.json && !o.compare;
+			const sourceAt =
+				o.trace && o.what.workload ? guestSourceLines(o.what.workload, mode === 'pv') : undefined;
 			const result = runVm({
 				clock: () => performance.now(),
 				mode,
@@ -210,7 +212,7 @@ export const command: Command = {
 				cost: o.cost,
 				nonVirtualizable: o.nonVirtualizable,
 				consoleOut: stream ? (b) => process.stdout.write(Uint8Array.of(b)) : undefined,
-				onExit: o.trace ? (e) => process.stderr.write(formatExit(e) + '\n') : undefined
+				onExit: o.trace ? (e) => process.stderr.write(formatExit(e, sourceAt) + '\n') : undefined
 			});
 			if (!result.ok) {
 				process.stderr.write(`virtlab vm: ${o.what.kernel ?? o.what.workload}: ${result.error}\n`);

@@ -90,7 +90,7 @@ export function formatComparison(runs: VmRun[]): string {
 }
 
 /** One line per exit: sequence, reason, guest pc and instruction, the handler's steps, cost. */
-export function formatExit(e: ExitRecord): string {
+export function formatExit(e: ExitRecord, sourceAt?: (pc: number) => string | undefined): string {
 	const insn = e.instruction
 		? disassemble(e.instruction, e.guestPc).replace(/\t/g, ' ')
 		: e.interrupt
@@ -122,5 +122,6 @@ export function formatExit(e: ExitRecord): string {
 			}
 		})
 		.join('; ');
-	return `#${e.seq} ${e.mode} ${e.reason} pc ${hex(e.guestPc)} ${insn}  [${steps}]  ${group(e.modelCycles)} model cycles`;
+	const source = sourceAt?.(e.guestPc);
+	return `#${e.seq} ${e.mode} ${e.reason} pc ${hex(e.guestPc)}${source ? ` (${source})` : ''} ${insn}  [${steps}]  ${group(e.modelCycles)} model cycles`;
 }

@@ -2,8 +2,14 @@
  * The course's guest kernel for `virtlab vm --workload`: built by our own assembler, with the
  * paravirtual variant for pv mode.
  */
-import { WORKLOADS, buildGuest, type WorkloadName } from '../../lib/emulator/guests/build.ts';
+import {
+	WORKLOADS,
+	buildGuest,
+	type GuestBuild,
+	type WorkloadName
+} from '../../lib/emulator/guests/build.ts';
 import type { KernelImage } from '../../lib/emulator/vmm/guest-memory.ts';
+import { sourceLocator } from '../../lib/emulator/asm/source-lookup.ts';
 
 export function workloadNames(): string[] {
 	return WORKLOADS.map((w) => w.name);
@@ -11,6 +17,28 @@ export function workloadNames(): string[] {
 
 /** The kernel image running `workload`, or a one-line error. */
 export function guestKernel(workload: string, pv: boolean, scale = 1): KernelImage | string {
+	const built = guestBuild(workload, pv, scale);
+	return typeof built === 'string' ? built : { image: built.image! };
+}
+
+/**
+ * Where a guest pc comes from in the kernel's sources ("kernel/trap.s:42"), for the exit trace;
+ * undefined for addresses outside the kernel image (a process's copied code, say).
+ */
+export function guestSourceLines(
+	workload: string,
+	pv: boolean
+): (pc: number) => string | undefined {
+	const built = guestBuild(workload, pv, 1);
+	if (typeof built === 'string') return () => undefined;
+	const locate = sourceLocator(built.sourceMap);
+	return (pc) => {
+		const place = locate(pc);
+		return place && `${place.file}:${place.line}`;
+	};
+}
+
+function guestBuild(workload: string, pv: boolean, scale: number): GuestBuild | string {
 	const known = WORKLOADS.find((w) => w.name === workload);
 	if (!known) return `unknown workload '${workload}'; choose ${workloadNames().join(', ')}`;
 	const built = buildGuest(known.name as WorkloadName, { pv, scale });
@@ -18,5 +46,5 @@ export function guestKernel(workload: string, pv: boolean, scale = 1): KernelIma
 		const first = built.diagnostics.find((d) => d.severity === 'error');
 		return `the guest kernel${pv ? "'s paravirtual build" : ''} does not assemble${first ? `: ${first.message}` : ''}`;
 	}
-	return { image: built.image };
+	return built;
 }

@@ -19,7 +19,7 @@ export interface ExitRow {
 }
 
 /** Rows sorted by count, most frequent first (perf's default), ties by reason name. */
-export function exitRows(run: VmRun): ExitRow[] {
+export function exitRows(run: Pick<VmRun, 'exits'>): ExitRow[] {
 	const log = run.exits;
 	const rows: ExitRow[] = [];
 	for (const [reason, t] of log.byReason) {

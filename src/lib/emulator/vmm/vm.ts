@@ -77,7 +77,35 @@ export type VmResult = { ok: true; run: VmRun } | { ok: false; error: string };
  *  impossible guest state), so that every run ends. */
 const STUCK_EXITS = 64;
 
+/**
+ * A run that goes on in slices: `step(maxInsns)` runs the exit loop for at most that much more of
+ * the budget and returns the outcome once the run has ended, undefined while it goes on (the exit
+ * stepper's worker posts progress and hears a cancel between slices). `runVm` is one step of the
+ * whole budget.
+ */
+export interface VmSlices {
+	step(maxInsns: number): VmOutcome | undefined;
+	/** Guest instructions so far: retired by the machine plus emulated by the monitor. */
+	readonly guestInstructions: number;
+	/** The budget spent so far. */
+	readonly spent: number;
+	/** The exit log so far (records only with `keepExits`). */
+	readonly exits: ExitLog;
+	/** The finished run; throws before `step` has returned an outcome. */
+	result(): VmRun;
+}
+
 export function runVm(options: VmOptions): VmResult {
+	const created = createVm(options);
+	if (!created.ok) return created;
+	// The whole budget in one slice (a budget of 0 still ends at once: nothing is left).
+	created.vm.step(Math.max(1, options.maxInsns ?? DEFAULT_VM_BUDGET));
+	return { ok: true, run: created.vm.result() };
+}
+
+export function createVm(
+	options: VmOptions
+): { ok: true; vm: VmSlices } | { ok: false; error: string } {
 	const now = options.clock ?? (() => 0);
 	const ramSize = options.ramSize ?? DEFAULT_GUEST_RAM;
 	if (
@@ -123,22 +151,44 @@ export function runVm(options: VmOptions): VmResult {
 	if (!loaded.ok) return loaded;
 	monitor.boot(loaded.booted);
 
-	const started = now();
-	const outcome = runLoop(ctx, monitor, budget);
-	const seconds = (now() - started) / 1000;
-	const guestInstructions = machine.instret + ctx.emulatedInstructions;
-	return {
-		ok: true,
-		run: {
-			mode: options.mode,
-			outcome,
-			output: Uint8Array.from(output),
-			guestInstructions,
-			exits: ctx.log,
-			modelCycles: guestInstructions + ctx.log.modelCycles,
-			seconds
+	const loop: LoopState = { budget, left: budget, stuck: 0, progressAt: -1 };
+	const progress = () => machine.instret + ctx.emulatedInstructions;
+	let seconds = 0;
+	let outcome: VmOutcome | undefined;
+	const vm: VmSlices = {
+		step(maxInsns) {
+			if (outcome) return outcome;
+			if (!Number.isSafeInteger(maxInsns) || maxInsns < 1)
+				throw new RangeError(`slice ${maxInsns} must be a whole number from 1 to 2^53 − 1`);
+			const started = now();
+			outcome = runLoop(ctx, monitor, loop, maxInsns);
+			seconds += (now() - started) / 1000;
+			return outcome;
+		},
+		get guestInstructions() {
+			return progress();
+		},
+		get spent() {
+			return budget - Math.max(0, loop.left);
+		},
+		get exits() {
+			return ctx.log;
+		},
+		result() {
+			if (!outcome) throw new Error('the run has not ended: step it until it returns an outcome');
+			const guestInstructions = progress();
+			return {
+				mode: options.mode,
+				outcome,
+				output: Uint8Array.from(output),
+				guestInstructions,
+				exits: ctx.log,
+				modelCycles: guestInstructions + ctx.log.modelCycles,
+				seconds
+			};
 		}
 	};
+	return { ok: true, vm };
 }
 
 function createMonitor(mode: VmMode, ctx: MonitorContext): Monitor {
@@ -154,23 +204,38 @@ function createMonitor(mode: VmMode, ctx: MonitorContext): Monitor {
 	}
 }
 
-function runLoop(ctx: MonitorContext, monitor: Monitor, budget: number): VmOutcome {
+/** The exit loop's state, kept between slices. */
+interface LoopState {
+	budget: number;
+	left: number;
+	stuck: number;
+	progressAt: number;
+}
+
+/** Runs until the guest ends, the budget is spent (an outcome) or `slice` is (undefined). */
+function runLoop(
+	ctx: MonitorContext,
+	monitor: Monitor,
+	loop: LoopState,
+	slice: number
+): VmOutcome | undefined {
 	const m = ctx.machine;
-	let left = budget;
-	let stuck = 0;
-	let progressAt = -1;
 	for (;;) {
 		if (ctx.end) return ctx.end;
-		if (left <= 0) return { kind: 'budget', budget };
-		const stop = m.run({ maxInsns: left });
-		left -= m.lastRunSpent;
+		if (loop.left <= 0) return { kind: 'budget', budget: loop.budget };
+		if (slice <= 0) return undefined;
+		const stop = m.run({ maxInsns: Math.min(slice, loop.left) });
+		loop.left -= m.lastRunSpent;
+		slice -= m.lastRunSpent;
 		switch (stop.kind) {
 			case 'hostTrap': {
-				left -= 1; // an exit spends budget too, so a guest that only exits still stops
+				// an exit spends budget too, so a guest that only exits still stops
+				loop.left -= 1;
+				slice -= 1;
 				const progress = m.instret + ctx.emulatedInstructions;
-				stuck = progress === progressAt ? stuck + 1 : 0;
-				progressAt = progress;
-				if (stuck >= STUCK_EXITS)
+				loop.stuck = progress === loop.progressAt ? loop.stuck + 1 : 0;
+				loop.progressAt = progress;
+				if (loop.stuck >= STUCK_EXITS)
 					return {
 						kind: 'error',
 						message: `the guest exits again and again without progress (cause ${stop.trap.cause} at pc 0x${stop.trap.pc.toString(16)})`

@@ -75,7 +75,7 @@ describe('virtlab vm', () => {
 		expect(lines.length).toBe(JSON.parse(out.trim()).exits);
 		expect(lines[0]).toMatch(/^#1 hw guestPageFault pc 80000000 /);
 		expect(err).toMatch(
-			/#\d+ hw mmio pc [0-9a-f]{8} sb a0,0\(t0\) .*uart\+0 write 0x[0-9a-f]+.* model cycles/
+			/#\d+ hw mmio pc [0-9a-f]{8} \(kernel\/console\.s:\d+\) sb a0,0\(t0\) .*uart\+0 write 0x[0-9a-f]+.* model cycles/
 		);
 	});
 

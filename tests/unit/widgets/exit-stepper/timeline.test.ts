@@ -1,0 +1,115 @@
+/**
+ * The timeline's data: a reason keeps one style across modes, no two reasons share colour, shape
+ * and pattern, and zooming, panning and brushing are plain arithmetic on a domain.
+ */
+import { describe, expect, it } from 'vitest';
+import { seriesColor } from '../../../../src/lib/chart/palette.ts';
+import { EXIT_REASONS, type ExitReason } from '../../../../src/lib/emulator/vmm/exit-reasons.ts';
+import {
+	MIN_SPAN,
+	brush,
+	fullDomain,
+	pan,
+	reasonPalette,
+	reasonsOf,
+	reveal,
+	thin,
+	visible,
+	zoom,
+	type Domain
+} from '../../../../src/lib/widgets/exit-stepper/timeline.ts';
+import { realRun, record } from './fixtures.ts';
+
+const ALL = Object.keys(EXIT_REASONS) as ExitReason[];
+
+describe('reasonPalette', () => {
+	it('gives every one of the twelve reasons a distinct style from the series palette', () => {
+		const p = reasonPalette(ALL);
+		expect(p.size).toBe(ALL.length);
+		const keys = new Set([...p.values()].map((s) => `${s.color}/${s.shape}`));
+		expect(keys.size).toBe(ALL.length);
+		for (const s of p.values()) {
+			expect(s.color).toBe(seriesColor(s.index));
+			expect(s.color).toMatch(/^var\(--series-[1-6]\)$/);
+		}
+	});
+
+	it('orders the reasons present canonically, whatever order they come in', () => {
+		const p = reasonPalette(['timer', 'sbi', 'mmio', 'timer']);
+		expect([...p.keys()]).toEqual(['sbi', 'mmio', 'timer']);
+		expect(p.get('sbi')).toMatchObject({ index: 0, shape: 'circle', pattern: 'solid' });
+	});
+
+	it('keeps a reason’s colour across two modes when given their union', () => {
+		const a = realRun('syscall', 'trap').exits.records;
+		const b = realRun('syscall', 'hw').exits.records;
+		const p = reasonPalette(reasonsOf(a, b));
+		expect(p.has('csrAccess')).toBe(true);
+		expect(p.has('guestPageFault')).toBe(true);
+	});
+});
+
+const rs = Array.from({ length: 100 }, (_, i) =>
+	record(i + 1, { guestInstructions: i * 10, reason: i % 3 === 0 ? 'timer' : 'sbi' })
+);
+
+describe('domains', () => {
+	const extent: Domain = [0, 1000];
+
+	it('spans the run and shows the records inside a domain', () => {
+		expect(fullDomain(rs)).toEqual([0, 990]);
+		expect(fullDomain(rs, 2000)).toEqual([0, 2000]);
+		expect(fullDomain([])).toEqual([0, 1]);
+		const v = visible(rs, [95, 130]);
+		expect(v.records.map((r) => r.guestInstructions)).toEqual([100, 110, 120, 130]);
+		expect([v.start, v.end]).toEqual([10, 14]);
+	});
+
+	it('zooms about an anchor that stays put, within the extent and a minimum span', () => {
+		expect(zoom([0, 1000], 2, 500, extent)).toEqual([250, 750]);
+		expect(zoom([0, 1000], 2, 0, extent)).toEqual([0, 500]);
+		expect(zoom([250, 750], 0.5, 500, extent)).toEqual([0, 1000]);
+		expect(zoom([0, 1000], 0.1, 500, extent)).toEqual([0, 1000]);
+		const tight = zoom([0, 1000], 1e6, 300, extent);
+		expect(tight[1] - tight[0]).toBe(MIN_SPAN);
+		expect(zoom([0, 100], Number.NaN, 50, extent)).toEqual([0, 100]);
+	});
+
+	it('pans keeping the span, stopping at the ends', () => {
+		expect(pan([100, 200], 50, extent)).toEqual([150, 250]);
+		expect(pan([100, 200], -500, extent)).toEqual([0, 100]);
+		expect(pan([100, 200], 5000, extent)).toEqual([900, 1000]);
+	});
+
+	it('reveals an exit outside the domain and leaves one inside alone', () => {
+		expect(reveal([100, 200], rs[15], extent)).toEqual([100, 200]);
+		expect(reveal([100, 200], rs[50], extent)).toEqual([450, 550]);
+	});
+
+	it('brushes a range in either direction', () => {
+		const b = brush(rs, 205, 100)!;
+		expect([b.first, b.last, b.count]).toEqual([11, 21, 11]);
+		expect(b.byReason.get('timer')).toBe(3);
+		expect(b.byReason.get('sbi')).toBe(8);
+		expect(brush(rs, 101, 109)).toBeUndefined();
+	});
+});
+
+describe('thin', () => {
+	it('keeps one mark per reason per pixel and counts what each stands for', () => {
+		const marks = thin(rs, [0, 990], 10);
+		expect(marks.reduce((s, m) => s + m.count, 0)).toBe(rs.length);
+		expect(marks.length).toBeLessThanOrEqual(2 * 10);
+		const wide = thin(rs, [0, 990], 10_000);
+		expect(wide.length).toBe(rs.length);
+	});
+
+	it('draws a real trap run in a few marks per pixel', () => {
+		const a = realRun('syscall', 'trap').exits.records;
+		const d = fullDomain(a);
+		const marks = thin(a, d, 360);
+		expect(marks.reduce((s, m) => s + m.count, 0)).toBe(a.length);
+		expect(marks.length).toBeLessThan(360 * reasonsOf(a).size);
+		expect(marks.length).toBeLessThan(a.length / 5);
+	});
+});
