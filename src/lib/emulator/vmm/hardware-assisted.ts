@@ -32,8 +32,14 @@ import { GuestDevices, decodeAccess } from './guest-devices.ts';
 import { gpaToHpa, type Booted } from './guest-memory.ts';
 import { MonitorMemory } from './monitor-memory.ts';
 import { pagingOn, walkGuest } from './guest-walk.ts';
-import { argumentRegisters, sbiPlatform, type Monitor, type MonitorContext } from './monitor.ts';
-import { sbiCall, type SbiPlatform } from './sbi.ts';
+import {
+	answerSbiCall,
+	armHostTimer,
+	sbiPlatform,
+	type Monitor,
+	type MonitorContext
+} from './monitor.ts';
+import type { SbiPlatform } from './sbi.ts';
 
 /**
  * Exceptions the guest kernel handles itself, without an exit: those KVM delegates (misaligned
@@ -114,29 +120,14 @@ export class HardwareAssisted implements Monitor {
 	}
 
 	private sbiCall(trap: TrapInfo): void {
-		const exit = (this.current = new ExitBuilder(this.ctx, trap, 0x00000073));
-		const result = sbiCall(argumentRegisters(this.ctx.machine), this.sbi);
-		exit.step({ kind: 'firmware', call: result.name });
-		exit.setRegister(10, result.a0);
-		if (result.a1 !== undefined) exit.setRegister(11, result.a1);
-		exit.setPc(trap.pc + 4);
-		exit.finish('sbi');
-		this.current = null;
+		answerSbiCall(this.ctx, trap, this.sbi, (e) => (this.current = e));
 	}
 
 	/** SBI set_timer: the deadline goes into the host's mtimecmp; a pending VSTIP is withdrawn. */
 	private setTimer(deadline: number): void {
-		const m = this.ctx.machine;
 		const exit = this.current!;
-		exit.change('mtimecmp', m.timerCompare, deadline);
-		m.setTimerCompare(deadline);
-		exit.setCsr(Csr.hvip, m.readCsr(Csr.hvip)! & ~(1 << Irq.VSTI));
-		exit.setCsr(
-			Csr.mie,
-			m.timerCompare === Infinity
-				? m.readCsr(Csr.mie)! & ~(1 << Irq.MTI)
-				: m.readCsr(Csr.mie)! | (1 << Irq.MTI)
-		);
+		armHostTimer(this.ctx, deadline, exit);
+		exit.setCsr(Csr.hvip, this.ctx.machine.readCsr(Csr.hvip)! & ~(1 << Irq.VSTI));
 	}
 
 	/** The host timer fired while the guest ran: inject a virtual supervisor timer interrupt. */

@@ -12,7 +12,10 @@ import type { Machine } from '../machine/machine.ts';
 import type { TrapInfo } from '../machine/types.ts';
 import type { GuestMemory, Booted } from './guest-memory.ts';
 import type { ExitLog, VmMode } from './exit-trace.ts';
-import type { SbiPlatform } from './sbi.ts';
+import { sbiCall, type SbiPlatform } from './sbi.ts';
+import { Csr } from '../isa/csr.ts';
+import { Irq } from '../machine/constants.ts';
+import { ExitBuilder } from './exit-builder.ts';
 
 /** How the guest's run ended, once it has. */
 export type GuestEnd = { kind: 'exit'; exitCode: number; how: string };
@@ -65,4 +68,49 @@ export function argumentRegisters(machine: Machine): number[] {
 	const a: number[] = [];
 	for (let i = 10; i <= 17; i++) a.push(machine.readRegister(i));
 	return a;
+}
+
+/**
+ * Answers an SBI call that exited to a monitor: the call, a0 (and a1) back to the guest, pc past
+ * the ECALL. `then` runs before the record is finished (a monitor delivers a pending interrupt
+ * there). `current` receives the exit while the call runs, so set_timer can record into it.
+ */
+export function answerSbiCall(
+	ctx: MonitorContext,
+	trap: TrapInfo,
+	platform: SbiPlatform,
+	current: (exit: ExitBuilder | null) => void,
+	then?: (exit: ExitBuilder) => void
+): void {
+	const exit = new ExitBuilder(ctx, trap, ECALL);
+	current(exit);
+	const result = sbiCall(argumentRegisters(ctx.machine), platform);
+	exit.step({ kind: 'firmware', call: result.name });
+	exit.setRegister(10, result.a0);
+	if (result.a1 !== undefined) exit.setRegister(11, result.a1);
+	exit.setPc(trap.pc + 4);
+	then?.(exit);
+	exit.finish('sbi');
+	current(null);
+}
+
+const ECALL = 0x00000073;
+
+/**
+ * SBI set_timer's part every monitor shares: the deadline goes into the host's mtimecmp, and the
+ * machine timer is enabled while a deadline is armed (SBI v2.0 §6.1: 2^64 − 1 means never).
+ * Recorded into `exit` when there is one.
+ */
+export function armHostTimer(
+	ctx: MonitorContext,
+	deadline: number,
+	exit?: ExitBuilder | null
+): void {
+	const m = ctx.machine;
+	exit?.change('mtimecmp', m.timerCompare, deadline);
+	m.setTimerCompare(deadline);
+	const mie = m.readCsr(Csr.mie)!;
+	const value = m.timerCompare === Infinity ? mie & ~(1 << Irq.MTI) : mie | (1 << Irq.MTI);
+	if (exit) exit.setCsr(Csr.mie, value);
+	else m.writeCsr(Csr.mie, value);
 }

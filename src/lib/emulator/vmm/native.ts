@@ -9,7 +9,13 @@ import { Csr } from '../isa/csr.ts';
 import { Cause, Irq, PRIV_S } from '../machine/constants.ts';
 import type { TrapInfo } from '../machine/types.ts';
 import type { Booted } from './guest-memory.ts';
-import { argumentRegisters, sbiPlatform, type Monitor, type MonitorContext } from './monitor.ts';
+import {
+	argumentRegisters,
+	armHostTimer,
+	sbiPlatform,
+	type Monitor,
+	type MonitorContext
+} from './monitor.ts';
 import { sbiCall, type SbiPlatform } from './sbi.ts';
 
 /**
@@ -72,13 +78,7 @@ export class NativeFirmware implements Monitor {
 	/** SBI set_timer: program mtimecmp, clear a pending supervisor timer, unmask the machine timer. */
 	private setTimer(deadline: number): void {
 		const m = this.ctx.machine;
-		m.setTimerCompare(deadline);
-		m.writeCsr(Csr.mip, m.readCsr(Csr.mip)! & ~(1 << Irq.STI) & ~(1 << Irq.MTI));
-		m.writeCsr(
-			Csr.mie,
-			m.timerCompare === Infinity
-				? m.readCsr(Csr.mie)! & ~(1 << Irq.MTI)
-				: m.readCsr(Csr.mie)! | (1 << Irq.MTI)
-		);
+		armHostTimer(this.ctx, deadline);
+		m.writeCsr(Csr.mip, m.readCsr(Csr.mip)! & ~(1 << Irq.STI));
 	}
 }

@@ -22,8 +22,15 @@ import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu/pte.ts';
 import { ExitBuilder } from './exit-builder.ts';
 import { GUEST_RAM_BASE, gpaToHpa, type Booted } from './guest-memory.ts';
 import { MonitorMemory } from './monitor-memory.ts';
-import { argumentRegisters, sbiPlatform, type Monitor, type MonitorContext } from './monitor.ts';
-import { Sbi, SbiError, sbiCall, type SbiPlatform } from './sbi.ts';
+import {
+	answerSbiCall,
+	argumentRegisters,
+	armHostTimer,
+	sbiPlatform,
+	type Monitor,
+	type MonitorContext
+} from './monitor.ts';
+import { Sbi, SbiError, type SbiPlatform } from './sbi.ts';
 
 /** Hypercall numbers (a6), as pv-abi.md lists them. */
 export const Hypercall = {
@@ -252,28 +259,18 @@ export class Paravirtual implements Monitor {
 	}
 
 	private setTimer(deadline: number): void {
-		const m = this.ctx.machine;
-		this.current?.change('mtimecmp', m.timerCompare, deadline);
-		m.setTimerCompare(deadline);
+		armHostTimer(this.ctx, deadline, this.current);
 		this.write(Shared.sip, this.read(Shared.sip) & ~(1 << Irq.STI), this.current ?? undefined);
-		m.writeCsr(
-			Csr.mie,
-			m.timerCompare === Infinity
-				? m.readCsr(Csr.mie)! & ~(1 << Irq.MTI)
-				: m.readCsr(Csr.mie)! | (1 << Irq.MTI)
-		);
 	}
 
 	private sbiCall(trap: TrapInfo): void {
-		const exit = (this.current = new ExitBuilder(this.ctx, trap, 0x00000073));
-		const result = sbiCall(argumentRegisters(this.ctx.machine), this.sbi);
-		exit.step({ kind: 'firmware', call: result.name });
-		exit.setRegister(10, result.a0);
-		if (result.a1 !== undefined) exit.setRegister(11, result.a1);
-		exit.setPc(trap.pc + 4);
-		this.deliverPending(exit);
-		exit.finish('sbi');
-		this.current = null;
+		answerSbiCall(
+			this.ctx,
+			trap,
+			this.sbi,
+			(e) => (this.current = e),
+			(e) => this.deliverPending(e)
+		);
 	}
 
 	// --- hypercalls ---------------------------------------------------------------------------

@@ -38,8 +38,14 @@ import {
 import { gpaToHpa, type Booted } from './guest-memory.ts';
 import { pagingOn, walkGuest } from './guest-walk.ts';
 import { MonitorMemory } from './monitor-memory.ts';
-import { argumentRegisters, sbiPlatform, type Monitor, type MonitorContext } from './monitor.ts';
-import { sbiCall, type SbiPlatform } from './sbi.ts';
+import {
+	answerSbiCall,
+	armHostTimer,
+	sbiPlatform,
+	type Monitor,
+	type MonitorContext
+} from './monitor.ts';
+import type { SbiPlatform } from './sbi.ts';
 import { ShadowPaging, type GuestView } from './shadow-paging.ts';
 import { VirtualSupervisor } from './virtual-csrs.ts';
 
@@ -306,30 +312,20 @@ export class TrapAndEmulate implements Monitor {
 	// --- firmware ------------------------------------------------------------------------------
 
 	private sbiCall(trap: TrapInfo): void {
-		const exit = (this.current = new ExitBuilder(this.ctx, trap, 0x00000073));
-		const result = sbiCall(argumentRegisters(this.ctx.machine), this.sbi);
-		exit.step({ kind: 'firmware', call: result.name });
-		exit.setRegister(10, result.a0);
-		if (result.a1 !== undefined) exit.setRegister(11, result.a1);
-		exit.setPc(trap.pc + 4);
-		this.deliverPending(exit);
-		exit.finish('sbi');
-		this.current = null;
+		answerSbiCall(
+			this.ctx,
+			trap,
+			this.sbi,
+			(e) => (this.current = e),
+			(e) => this.deliverPending(e)
+		);
 	}
 
 	private setTimer(deadline: number): void {
-		const m = this.ctx.machine;
 		const exit = this.current!;
-		exit.change('mtimecmp', m.timerCompare, deadline);
-		m.setTimerCompare(deadline);
+		armHostTimer(this.ctx, deadline, exit);
 		exit.change('virtual sip', this.vcpu.sip, this.vcpu.sip & ~(1 << Irq.STI));
 		this.vcpu.sip &= ~(1 << Irq.STI);
-		exit.setCsr(
-			Csr.mie,
-			m.timerCompare === Infinity
-				? m.readCsr(Csr.mie)! & ~(1 << Irq.MTI)
-				: m.readCsr(Csr.mie)! | (1 << Irq.MTI)
-		);
 	}
 
 	// --- memory ------------------------------------------------------------------------------
