@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs } from './scripts/site.js';
 
 // The tests run against the production build served by `vite preview`, as a student would get it
 // from a static host. scripts/e2e.js finds Debian's Chromium and passes it in CHROMIUM_PATH.
@@ -12,15 +13,7 @@ export default defineConfig({
 		baseURL: 'http://127.0.0.1:4173',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: chromiumArgs
 		}
 	},
 	webServer: {

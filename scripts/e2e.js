@@ -1,20 +1,8 @@
 // Runs the Playwright end-to-end tests against the production build in Debian's Chromium.
 // Playwright cannot download browsers here, so we point it at a system Chromium. Without one the
 // browser tests cannot run: we say so loudly, and under CI=true that is a failure.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-
-function findChromium() {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	for (const c of candidates) if (c && existsSync(c)) return c;
-	try {
-		return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-			encoding: 'utf8'
-		}).trim();
-	} catch {
-		return '';
-	}
-}
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './site.js';
 
 const chromium = findChromium();
 if (!chromium) {

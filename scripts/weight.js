@@ -11,11 +11,11 @@
 //   node scripts/weight.js --json     # the figures as JSON (the unit test reads this form)
 //
 // The budget for a lesson page is 150 KB gzip (docs/architecture.md); the script exits 1 over it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildDir, buildSite, sitePages } from './site.js';
 
 export const budgetKB = 150;
 
@@ -88,29 +88,11 @@ export function pageWeight(root, html, base = '') {
 }
 
 /**
- * Every page of the build: `index.html` files under `root`, as site paths.
- * @param {string} root
- * @param {string} [dir]
- * @returns {string[]}
- */
-function pages(root, dir = '') {
-	/** @type {string[]} */
-	const out = [];
-	for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-		if (entry.name === '_app') continue;
-		const path = posix.join(dir, entry.name);
-		if (entry.isDirectory()) out.push(...pages(root, path));
-		else if (entry.name === 'index.html') out.push(`/${dir}${dir ? '/' : ''}`);
-	}
-	return out;
-}
-
-/**
  * @param {string} root the build folder
  * @returns {PageWeight[]}
  */
 export function measure(root) {
-	return pages(root)
+	return sitePages(root)
 		.sort()
 		.map((path) => {
 			const html = readFileSync(join(root, path, 'index.html'), 'utf8');
@@ -120,12 +102,8 @@ export function measure(root) {
 
 function main() {
 	const args = process.argv.slice(2);
-	const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-	const buildDir = join(root, process.env.VIRTLAB_BUILD_DIR ?? 'build');
-	if (!args.includes('--no-build')) {
-		execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-	}
-	const figures = measure(buildDir);
+	if (!args.includes('--no-build')) buildSite();
+	const figures = measure(buildDir());
 	const over = figures.filter((page) => page.lesson && page.kb > budgetKB);
 	if (args.includes('--json')) {
 		console.log(JSON.stringify({ budgetKB, pages: figures }, null, '\t'));

@@ -66,7 +66,32 @@ test('the keyboard moves a slider, and the cells and plot follow', async ({ page
 	// ceil(50 × 0.2 / 0.6) = 17
 	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*17/);
 	await expect(plotPath(page, 0, 1)).not.toHaveAttribute('d', before!);
+	// Home: one server, in the singular, on screen and for screen readers.
+	await page.keyboard.press('Home');
+	await expect(page.locator('.slider[data-var="N"] output')).toHaveText('1 server');
+	await expect(slider(page, 'N')).toHaveAttribute('aria-valuetext', '1 server');
 	expect(errors).toEqual([]);
+});
+
+test("a plot's closed data table catches up with the sliders when it is opened", async ({
+	page
+}) => {
+	await open(page);
+	const plot = page.locator('figure.plot').first();
+	// The first row: u = 5 %, then the servers before (N) and the hosts after.
+	const firstRow = plot.locator('tr[data-row="0"] td');
+	await expect(firstRow.first()).toHaveText('40');
+	await slider(page, 'N').focus();
+	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+	await expect(slider(page, 'N')).toHaveValue('50');
+	// Closed, the table is not rewritten at every step (nobody sees it).
+	await expect(firstRow.first()).toHaveText('40');
+	await plot.getByText('Show the data as a table').click();
+	await expect(firstRow.first()).toHaveText('50');
+	// Open, it follows every move.
+	await slider(page, 'N').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(firstRow.first()).toHaveText('51');
 });
 
 test('the mouse moves a slider, and the saving and the power plot follow', async ({ page }) => {

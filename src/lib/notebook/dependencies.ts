@@ -102,10 +102,33 @@ function dependents(all: FlatStatement[], changed: Iterable<string>): Set<number
 }
 
 /**
+ * Plans already made, per program: a slider move asks for the same plan at every step, and every
+ * plot for the same slice at every sweep. A program is never changed once compiled (an edit makes a
+ * new one), so what was computed for it stays right; callers must not change what they get.
+ */
+const plans = new WeakMap<CompiledCell[], Map<string, StatementRef[] | null>>();
+
+function remembered(
+	program: CompiledCell[],
+	key: string,
+	compute: () => StatementRef[] | null
+): StatementRef[] | null {
+	let known = plans.get(program);
+	if (!known) plans.set(program, (known = new Map()));
+	if (!known.has(key)) known.set(key, compute());
+	return known.get(key)!;
+}
+
+/**
  * The statements to re-evaluate, in program order, after the variables in `changed` (sliders)
  * took new values; null when only a full re-run is certain to be right.
  */
 export function rerunPlan(program: CompiledCell[], changed: string[]): StatementRef[] | null {
+	const key = JSON.stringify(['rerun', [...changed].sort()]);
+	return remembered(program, key, () => planRerun(program, changed));
+}
+
+function planRerun(program: CompiledCell[], changed: string[]): StatementRef[] | null {
 	const all = flatten(program, new Set(changed));
 	if (all === null) return null;
 	const dependent = dependents(all, changed);
@@ -123,6 +146,12 @@ export function sweepSlice(
 	baseHasErrors: boolean
 ): StatementRef[] | null {
 	if (baseHasErrors) return null;
+	const names = [...new Set(wanted)].sort();
+	const key = JSON.stringify(['sweep', x, names]);
+	return remembered(program, key, () => planSweep(program, x, names));
+}
+
+function planSweep(program: CompiledCell[], x: string, wanted: string[]): StatementRef[] | null {
 	const all = flatten(program, new Set([x]));
 	if (all === null) return null;
 	const dependent = dependents(all, [x]);

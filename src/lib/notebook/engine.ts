@@ -15,7 +15,14 @@ import {
 	type CompiledCell,
 	type Run
 } from './program.ts';
-import { plotExpression, plotNumber, sweepBudgetMs, sweepWithin } from './sweep.ts';
+import {
+	plotExpression,
+	plotNumber,
+	sweepBudgetMs,
+	sweepWithin,
+	type PlotExpression,
+	type SharedSamples
+} from './sweep.ts';
 import type { CellView, PlotView, ValueRow } from './views.ts';
 import type { ModelAnswer } from '../widgets/predict/check.ts';
 
@@ -32,15 +39,27 @@ function rowText(value: unknown): string {
 	return formatValue(value);
 }
 
-/** What a cell shows, as text: one row per visible statement, named when it assigns. */
+/** Views already made, per result: a re-run keeps the results of the cells it did not touch. */
+const views = new WeakMap<CellResult, CellView>();
+
+/**
+ * What a cell shows, as text: one row per visible statement, named when it assigns. The same
+ * result gives the same view object, so a page redraws only the cells a slider move changed.
+ */
 export function cellView(result: CellResult | undefined): CellView {
 	if (!result) return { status: 'quiet', rows: [] };
-	const rows: ValueRow[] = result.values.map(({ name, value }) =>
-		name === undefined ? { text: rowText(value) } : { name, text: rowText(value) }
-	);
-	return result.message === undefined
-		? { status: result.status, rows }
-		: { status: result.status, rows, message: result.message };
+	let view = views.get(result);
+	if (!view) {
+		const rows: ValueRow[] = result.values.map(({ name, value }) =>
+			name === undefined ? { text: rowText(value) } : { name, text: rowText(value) }
+		);
+		view =
+			result.message === undefined
+				? { status: result.status, rows }
+				: { status: result.status, rows, message: result.message };
+		views.set(result, view);
+	}
+	return view;
 }
 
 export interface PlotRequest {
@@ -61,13 +80,91 @@ function expressionOf(text: string) {
 	return compiled;
 }
 
-/** A plot's lines from `run` (the notebook's current run), within the sweep budget. */
+/** A finished sweep and the values of the names it read from its base run. */
+interface SweepMemo {
+	program: CompiledCell[];
+	inputs: [name: string, known: boolean, value: unknown][];
+	series: PlotView['series'];
+}
+
+/** The last finished sweep of each plot (by its request), to reuse while its inputs stay put. */
+const sweeps = new Map<string, SweepMemo>();
+const maxSweeps = 64;
+
+function unchanged(memo: SweepMemo, run: Run): boolean {
+	return (
+		memo.program === run.program &&
+		memo.inputs.every(
+			([name, known, value]) =>
+				run.scope.has(name) === known && Object.is(run.scope.get(name), value)
+		)
+	);
+}
+
+/** Per program, per x and samples: the names that the plots sweeping them read. */
+const groups = new WeakMap<CompiledCell[], Map<string, Set<string>>>();
+/** Per run, per x and samples: the samples' scopes, shared by those plots. */
+const samplesOf = new WeakMap<Run, Map<string, SharedSamples>>();
+
+/**
+ * Plots that sweep the same x over the same samples share their samples' scopes: the first to
+ * sweep after a slider move computes what all of them read (as far as plots have asked before),
+ * and the others evaluate their lines in its scopes.
+ */
+function sharing(
+	run: Run,
+	request: PlotRequest,
+	codes: PlotExpression[]
+): { shared: SharedSamples; alsoWanted: string[] } {
+	const group = JSON.stringify([request.x, request.xs]);
+	let known = groups.get(run.program);
+	if (!known) groups.set(run.program, (known = new Map()));
+	let names = known.get(group);
+	if (!names) known.set(group, (names = new Set()));
+	for (const code of codes) for (const name of code.reads) names.add(name);
+	let perRun = samplesOf.get(run);
+	if (!perRun) samplesOf.set(run, (perRun = new Map()));
+	let shared = perRun.get(group);
+	if (!shared) perRun.set(group, (shared = {}));
+	return { shared, alsoWanted: [...names] };
+}
+
+/**
+ * A plot's lines from `run` (the notebook's current run), within the sweep budget. A slider that
+ * the plot does not depend on (none of the names its sweep reads changed) re-sweeps nothing: the
+ * plot gets the same lines, the very same objects, so nothing downstream is redrawn.
+ */
 export function plotView(run: Run, request: PlotRequest, budgetMs = sweepBudgetMs): PlotView {
+	const key = JSON.stringify([request.x, request.xs, request.expressions]);
+	const memo = sweeps.get(key);
+	if (memo && unchanged(memo, run)) {
+		const { series } = memo;
+		return {
+			series,
+			current: currentValues(run, request.expressions, series),
+			done: request.xs.length
+		};
+	}
 	const codes = request.expressions.map(expressionOf);
-	const { series, done } = sweepWithin(run.program, run.vars, request.x, request.xs, codes, {
-		base: run,
-		budgetMs
-	});
+	const { shared, alsoWanted } = sharing(run, request, codes);
+	const { series, done, inputs } = sweepWithin(
+		run.program,
+		run.vars,
+		request.x,
+		request.xs,
+		codes,
+		{ base: run, budgetMs, shared, alsoWanted }
+	);
+	sweeps.delete(key);
+	// A sweep that stopped at its budget is not kept: the next one may get further.
+	if (inputs && done === request.xs.length && !run.stopped) {
+		if (sweeps.size >= maxSweeps) sweeps.delete(sweeps.keys().next().value!);
+		sweeps.set(key, {
+			program: run.program,
+			inputs: inputs.map((name) => [name, run.scope.has(name), run.scope.get(name)]),
+			series
+		});
+	}
 	return { series, current: currentValues(run, request.expressions, series), done };
 }
 
@@ -83,18 +180,41 @@ export function currentValues(
 	});
 }
 
+/** Model answers already computed, per program, by expression and the variables they fixed. */
+const answers = new WeakMap<CompiledCell[], Map<string, ModelAnswer>>();
+const maxAnswers = 256;
+
 /**
  * The model's answer to a prediction: `expr` with the `given` variables fixed, so that it does not
- * follow the sliders. Starts from `run` so that only what `given` changes is re-run.
+ * follow the sliders. Starts from `run` so that only what `given` changes is re-run. The answer
+ * depends only on the program and the variables after `given`, so it is computed once for them (a
+ * slider that `given` fixes re-runs nothing for the prediction).
  */
 export function modelAnswer(
 	run: Run,
 	expr: string,
 	given: Record<string, number> | undefined
 ): ModelAnswer {
+	const vars = given ? { ...run.vars, ...given } : run.vars;
+	const names = Object.keys(vars).sort();
+	const key = JSON.stringify([expr, names, names.map((name) => vars[name])]);
+	let known = answers.get(run.program);
+	if (!known) answers.set(run.program, (known = new Map()));
+	const cached = known.get(key);
+	if (cached) return cached;
 	const fixed = given
-		? runProgram(run.program, { ...run.vars, ...given }, { previous: run, budgetMs: runBudgetMs })
+		? runProgram(run.program, vars, { previous: run, budgetMs: runBudgetMs })
 		: run;
+	const answer = answerIn(fixed, expr);
+	// A run stopped by its budget may finish next time; its answer is not kept.
+	if (!fixed.stopped) {
+		if (known.size >= maxAnswers) known.delete(known.keys().next().value!);
+		known.set(key, answer);
+	}
+	return answer;
+}
+
+function answerIn(fixed: Run, expr: string): ModelAnswer {
 	const result = evaluateIn(expressionOf(expr).code, fixed.scope);
 	if (!result.ok) return { value: null, message: result.message };
 	const value = plotNumber(result.value);

@@ -16,6 +16,7 @@
 import type { EvalFunction, MathNode } from 'mathjs';
 import { namesRead, rerunPlan, rootName, type StatementRef } from './dependencies.ts';
 import { math } from './math.ts';
+import { LayeredScope } from './scope.ts';
 
 export { runBudgetMs } from './budgets.ts';
 
@@ -278,8 +279,8 @@ export function evaluateIn(
 	scope: Map<string, unknown>
 ): { ok: true; value: unknown } | { ok: false; message: string } {
 	try {
-		// A copy, so an expression with an assignment cannot change what other widgets see.
-		return { ok: true, value: code.evaluate(new Map(scope)) };
+		// A layer of its own, so an expression with an assignment cannot change what others see.
+		return { ok: true, value: code.evaluate(new LayeredScope(scope)) };
 	} catch (error) {
 		return { ok: false, message: errorMessage(error) };
 	}

@@ -25,10 +25,13 @@ describe('npm run build with broken lessons', () => {
 		expect(build.status).not.toBe(0);
 		const output = build.stdout + build.stderr;
 		const file = 'tests/fixtures/content-broken/lessons/01-broken.md';
-		expect(output).toContain('Lesson content has 11 errors:');
+		expect(output).toContain('Lesson content has 12 errors:');
 		expect(output).toContain(`${file}:13:1: unknown widget 'slidr' (known: slider, plot`);
 		expect(output).toContain(
 			`${file}:17:23: widget 'slider': prop 'max': max must be greater than min (allowed props: var, min, max,`
+		);
+		expect(output).toContain(
+			`${file}:21:54: widget 'slider': prop 'unit': has 3 forms: write one form ("W") or the singular and the plural separated by | ("pCPU|pCPUs")`
 		);
 		expect(output).toContain('02-orphan.zh.md:1:1: a translation of');
 	}, 120_000);

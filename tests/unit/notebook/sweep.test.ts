@@ -123,6 +123,6 @@ describe('sweepWithin', () => {
 	it('starts from a given run instead of running the lesson again', () => {
 		const base = runProgram(code, { u: 0.5 });
 		const from = sweepWithin(code, { u: 0.5 }, 'u', [1, 2], [plotExpression('y')], { base });
-		expect(from).toEqual({ series: [{ values: [500500, 1001000] }], done: 2 });
+		expect(from).toEqual({ series: [{ values: [500500, 1001000] }], done: 2, inputs: ['slow'] });
 	});
 });

@@ -1,9 +1,17 @@
 /**
- * `::slider{var=N min=1 max=200 step=1 default=40 label="Physical servers" unit="servers"}` binds a
- * notebook variable to a range input. The variable is set before any cell runs.
+ * `::slider{var=N min=1 max=200 step=1 default=40 label="Physical servers" unit="server|servers"}`
+ * binds a notebook variable to a range input. The variable is set before any cell runs. `unit` is
+ * one form, or the singular and the plural separated by `|` (display.ts picks one for the value).
  */
 import { z } from 'zod';
 import { identifier } from '../props.ts';
+import { unitProblem } from './display.ts';
+
+/** A unit as the slider shows it after its value: `W`, or `pCPU|pCPUs`. */
+const unit = z.string().superRefine((text, ctx) => {
+	const problem = unitProblem(text);
+	if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const sliderSchema = z
 	.object({
@@ -13,7 +21,7 @@ export const sliderSchema = z
 		step: z.coerce.number().positive().optional(),
 		default: z.coerce.number(),
 		label: z.string().min(1),
-		unit: z.string().optional(),
+		unit: unit.optional(),
 		/** `percent` shows 0.15 as "15 %"; the variable keeps the fraction. */
 		display: z.enum(['number', 'percent']).default('number')
 	})

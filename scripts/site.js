@@ -1,0 +1,106 @@
+// The production build as the scripts and the browser tests use it: where it is, how to make it,
+// how to serve it as a plain static host would, and which Chromium to point Playwright at.
+// scripts/weight.js, scripts/latency.js, scripts/e2e.js and tests/e2e/staticHost.ts share it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root folder. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The build folder: `build/`, or `VIRTLAB_BUILD_DIR` (svelte.config.js reads the same variable). */
+export function buildDir() {
+	return join(repoRoot, process.env.VIRTLAB_BUILD_DIR ?? 'build');
+}
+
+/** Builds the site into `buildDir()` (`vite build`; its own output is not shown, its errors are). */
+export function buildSite() {
+	execFileSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Every page of a build: its `index.html` files as site paths (`/`, `/lessons/x/`).
+ * @param {string} root
+ * @param {string} [dir]
+ * @returns {string[]}
+ */
+export function sitePages(root, dir = '') {
+	/** @type {string[]} */
+	const out = [];
+	for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+		if (entry.name === '_app') continue;
+		const path = posix.join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...sitePages(root, path));
+		else if (entry.name === 'index.html') out.push(`/${dir}${dir ? '/' : ''}`);
+	}
+	return out;
+}
+
+/** @type {Record<string, string>} */
+const types = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.woff2': 'font/woff2',
+	'.woff': 'font/woff',
+	'.ttf': 'font/ttf'
+};
+
+/**
+ * A plain static host over `root`, as GitHub Pages or nginx would serve it: files as they are,
+ * `index.html` for a folder, and `404.html` (status 404) for anything missing. `vite preview`
+ * renders unknown addresses itself, so this is how the tests see the real 404.html at work. It
+ * listens on a free port of 127.0.0.1.
+ * @param {string} root
+ * @returns {Promise<{ url: string, close: () => void }>}
+ */
+export async function serveStatic(root) {
+	const server = createServer((request, response) => {
+		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+		let file = join(root, normalize(pathname));
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!file.startsWith(root) || !existsSync(file)) {
+			response.writeHead(404, { 'content-type': types['.html'] });
+			response.end(readFileSync(join(root, '404.html')));
+			return;
+		}
+		response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+		response.end(readFileSync(file));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/**
+ * A system Chromium for Playwright (it cannot download browsers here): `CHROMIUM_PATH`, Debian's
+ * `/usr/bin/chromium`, or whatever `chromium` the PATH has; '' when there is none.
+ * @returns {string}
+ */
+export function findChromium() {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	for (const c of candidates) if (c && existsSync(c)) return c;
+	try {
+		return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+			encoding: 'utf8'
+		}).trim();
+	} catch {
+		return '';
+	}
+}
+
+/** The flags the browser tests give Chromium (playwright.config.ts uses the same). */
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
