@@ -16,15 +16,7 @@
  * (two-stage translation), §9.6.1 (virtual-instruction exceptions).
  */
 import { Csr, csrName } from '../isa/csr.ts';
-import {
-	Cause,
-	HSTATUS_VTW,
-	Irq,
-	MEDELEG_WRITABLE,
-	PRIV_S,
-	PRIV_U,
-	VS_IRQS
-} from '../machine/constants.ts';
+import { Cause, HSTATUS_VTW, Irq, PRIV_S, PRIV_U, VS_IRQS } from '../machine/constants.ts';
 import type { TrapInfo } from '../machine/types.ts';
 import { ExitBuilder } from './exit-builder.ts';
 import { GStageTable } from './g-stage.ts';
@@ -37,7 +29,9 @@ import {
 	armHostTimer,
 	sbiPlatform,
 	type Monitor,
-	type MonitorContext
+	type MonitorContext,
+	claimGuestTraps,
+	enterKernel
 } from './monitor.ts';
 import type { SbiPlatform } from './sbi.ts';
 
@@ -83,21 +77,15 @@ export class HardwareAssisted implements Monitor {
 
 	boot(booted: Booted): void {
 		const m = this.ctx.machine;
-		// Everything that can be delegated to HS-mode is, so it reaches the monitor (hostTrapsHS)
-		// unless hedeleg/hideleg pass it on to the guest. Only the machine timer stays in M-mode,
-		// where the host also catches it (hostTrapsM).
-		m.writeCsr(Csr.medeleg, MEDELEG_WRITABLE);
-		m.writeCsr(Csr.mideleg, (1 << Irq.SSI) | (1 << Irq.STI) | (1 << Irq.SEI));
+		// What the guest handles itself goes on to VS-mode (hedeleg, hideleg); the rest exits.
+		claimGuestTraps(m);
 		m.writeCsr(Csr.hedeleg, HW_HEDELEG);
 		m.writeCsr(Csr.hideleg, VS_IRQS);
 		m.writeCsr(Csr.hstatus, HSTATUS_VTW);
-		m.writeCsr(Csr.mcounteren, 0b111);
 		m.writeCsr(Csr.hcounteren, 0b111);
 		m.writeCsr(Csr.hgatp, this.gStage.hgatp);
 		m.setMode(PRIV_S, true); // VS-mode
-		m.pc = booted.entry;
-		m.writeRegister(10, 0);
-		m.writeRegister(11, booted.fdt);
+		enterKernel(m, booted);
 	}
 
 	handle(trap: TrapInfo): void {

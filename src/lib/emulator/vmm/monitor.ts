@@ -14,7 +14,7 @@ import type { GuestMemory, Booted } from './guest-memory.ts';
 import type { ExitLog, VmMode } from './exit-trace.ts';
 import { sbiCall, type SbiPlatform } from './sbi.ts';
 import { Csr } from '../isa/csr.ts';
-import { Irq } from '../machine/constants.ts';
+import { Irq, MEDELEG_WRITABLE } from '../machine/constants.ts';
 import { ExitBuilder } from './exit-builder.ts';
 
 /** How the guest's run ended, once it has. */
@@ -113,4 +113,23 @@ export function armHostTimer(
 	const value = m.timerCompare === Infinity ? mie & ~(1 << Irq.MTI) : mie | (1 << Irq.MTI);
 	if (exit) exit.setCsr(Csr.mie, value);
 	else m.writeCsr(Csr.mie, value);
+}
+
+/**
+ * What every monitor of a virtualized mode sets up first: every exception that can be delegated to
+ * HS-mode is, so it reaches the monitor (`hostTrapsHS`) unless hedeleg passes it on to the guest;
+ * supervisor interrupts likewise; only the machine timer stays in M-mode, where the host catches it
+ * too (`hostTrapsM`). The counters are readable below M-mode, as firmware allows.
+ */
+export function claimGuestTraps(m: Machine): void {
+	m.writeCsr(Csr.medeleg, MEDELEG_WRITABLE);
+	m.writeCsr(Csr.mideleg, (1 << Irq.SSI) | (1 << Irq.STI) | (1 << Irq.SEI));
+	m.writeCsr(Csr.mcounteren, 0b111);
+}
+
+/** Enters the kernel at its entry as the QEMU virt boot convention says: a0 = hart 0, a1 = the device tree. */
+export function enterKernel(m: Machine, booted: Booted): void {
+	m.pc = booted.entry;
+	m.writeRegister(10, 0);
+	m.writeRegister(11, booted.fdt);
 }

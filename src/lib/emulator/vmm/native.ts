@@ -14,7 +14,8 @@ import {
 	armHostTimer,
 	sbiPlatform,
 	type Monitor,
-	type MonitorContext
+	type MonitorContext,
+	enterKernel
 } from './monitor.ts';
 import { sbiCall, type SbiPlatform } from './sbi.ts';
 
@@ -44,9 +45,7 @@ export class NativeFirmware implements Monitor {
 		m.writeCsr(Csr.mideleg, NATIVE_MIDELEG);
 		m.writeCsr(Csr.mcounteren, 0b111); // cycle, time, instret readable below M-mode
 		m.setMode(PRIV_S, false);
-		m.pc = booted.entry;
-		m.writeRegister(10, 0);
-		m.writeRegister(11, booted.fdt);
+		enterKernel(m, booted);
 	}
 
 	handle(trap: TrapInfo): void {

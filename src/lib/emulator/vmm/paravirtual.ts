@@ -10,7 +10,6 @@ import { Csr } from '../isa/csr.ts';
 import {
 	Cause,
 	Irq,
-	MEDELEG_WRITABLE,
 	MSTATUS_SIE,
 	MSTATUS_SPIE,
 	MSTATUS_SPP,
@@ -28,7 +27,9 @@ import {
 	armHostTimer,
 	sbiPlatform,
 	type Monitor,
-	type MonitorContext
+	type MonitorContext,
+	claimGuestTraps,
+	enterKernel
 } from './monitor.ts';
 import { Sbi, SbiError, type SbiPlatform } from './sbi.ts';
 
@@ -113,17 +114,13 @@ export class Paravirtual implements Monitor {
 
 	boot(booted: Booted): void {
 		const m = this.ctx.machine;
-		m.writeCsr(Csr.medeleg, MEDELEG_WRITABLE);
-		m.writeCsr(Csr.mideleg, (1 << Irq.SSI) | (1 << Irq.STI) | (1 << Irq.SEI));
-		m.writeCsr(Csr.mcounteren, 0b111);
+		claimGuestTraps(m);
 		m.writeCsr(Csr.scounteren, 0b111);
 		this.buildBootTable();
 		this.write(Shared.hpaOffset, this.ctx.mem.hpaBase - GUEST_RAM_BASE);
 		m.setMode(PRIV_U, false);
 		this.applyRoot();
-		m.pc = booted.entry;
-		m.writeRegister(10, 0);
-		m.writeRegister(11, booted.fdt);
+		enterKernel(m, booted);
 		m.writeRegister(12, this.sharedGpa);
 	}
 

@@ -15,15 +15,7 @@
  * it (Robin & Irvine, USENIX Security 2000).
  */
 import { Csr, csrName } from '../isa/csr.ts';
-import {
-	Cause,
-	Irq,
-	MEDELEG_WRITABLE,
-	MSTATUS_MXR,
-	MSTATUS_SUM,
-	PRIV_S,
-	PRIV_U
-} from '../machine/constants.ts';
+import { Cause, Irq, MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from '../machine/constants.ts';
 import type { TrapInfo } from '../machine/types.ts';
 import { ACCESS_FETCH, ACCESS_LOAD, ACCESS_STORE } from '../mmu/pte.ts';
 import type { ExitReason } from './exit-reasons.ts';
@@ -43,7 +35,9 @@ import {
 	armHostTimer,
 	sbiPlatform,
 	type Monitor,
-	type MonitorContext
+	type MonitorContext,
+	claimGuestTraps,
+	enterKernel
 } from './monitor.ts';
 import type { SbiPlatform } from './sbi.ts';
 import { ShadowPaging, type GuestView } from './shadow-paging.ts';
@@ -80,18 +74,13 @@ export class TrapAndEmulate implements Monitor {
 
 	boot(booted: Booted): void {
 		const m = this.ctx.machine;
-		// Every exception from U-mode reaches the monitor (HS-mode, handed to the host); the
-		// machine timer too (M-mode, handed to the host). The monitor itself never runs guest code.
-		m.writeCsr(Csr.medeleg, MEDELEG_WRITABLE);
-		m.writeCsr(Csr.mideleg, (1 << Irq.SSI) | (1 << Irq.STI) | (1 << Irq.SEI));
-		m.writeCsr(Csr.mcounteren, 0b111);
+		// Every exception from U-mode reaches the monitor; it never runs guest code itself.
+		claimGuestTraps(m);
 		m.writeCsr(Csr.scounteren, 0b111); // the deprivileged kernel may read time, as a kernel can
 		m.setMode(PRIV_U, false);
 		this.vcpu.priv = PRIV_S;
 		this.applyView();
-		m.pc = booted.entry;
-		m.writeRegister(10, 0);
-		m.writeRegister(11, booted.fdt);
+		enterKernel(m, booted);
 	}
 
 	/** The view the hardware must use now: the guest's root, virtual privilege, SUM and MXR. */
