@@ -5,7 +5,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tests/fixtures/', 'test-results/'] },
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tests/fixtures/', 'test-results/', 'tmp/']
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

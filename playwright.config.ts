@@ -3,6 +3,10 @@ import { chromiumArgs } from './scripts/site.js';
 
 // The tests run against the production build served by `vite preview`, as a student would get it
 // from a static host. scripts/e2e.js finds Debian's Chromium and passes it in CHROMIUM_PATH.
+// VIRTLAB_PORT lets two checkouts (or two builds, with VIRTLAB_BUILD_DIR and VIRTLAB_KIT_DIR) run
+// their tests at once.
+const port = Number(process.env.VIRTLAB_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 30_000,
@@ -10,15 +14,15 @@ export default defineConfig({
 	workers: 2,
 	reporter: [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: chromiumArgs
 		}
 	},
 	webServer: {
-		command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-		url: 'http://127.0.0.1:4173/',
+		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}/`,
 		timeout: 240_000,
 		reuseExistingServer: !process.env.CI
 	}

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, posix } from 'node:path';
+import { dirname, extname, join, normalize, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root folder. */
@@ -12,7 +12,7 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The build folder: `build/`, or `VIRTLAB_BUILD_DIR` (svelte.config.js reads the same variable). */
 export function buildDir() {
-	return join(repoRoot, process.env.VIRTLAB_BUILD_DIR ?? 'build');
+	return resolve(repoRoot, process.env.VIRTLAB_BUILD_DIR ?? 'build');
 }
 
 /** Builds the site into `buildDir()` (`vite build`; its own output is not shown, its errors are). */

@@ -35,6 +35,13 @@ export type EngineStatus = 'static' | 'loading' | 'live' | 'failed';
 
 const pending: CellView = { status: 'pending', rows: [] };
 
+/**
+ * How long a slider must rest before it counts as settled: while it moves, plots sweep a coarser set
+ * of samples (Plot.svelte) and its value is not yet written to storage; once it settles, the plots
+ * sweep every sample and the value is saved.
+ */
+export const SETTLE_MS = 200;
+
 export class Notebook {
 	readonly sliders: SliderDefinition[];
 	readonly original: NotebookValues;
@@ -51,6 +58,8 @@ export class Notebook {
 	saveStatus = $state<SaveStatus>('idle');
 	engine = $state.raw<Engine | null>(null);
 	engineStatus = $state<EngineStatus>('static');
+	/** A slider has moved within the last SETTLE_MS. */
+	sliding = $state(false);
 
 	// Caches, not state: nothing should re-run because an entry was added to them.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -58,6 +67,7 @@ export class Notebook {
 	#lastRun: Run | undefined;
 	#storage: KeyValueStorage | undefined;
 	#loading: Promise<Engine> | undefined;
+	#settleTimer: ReturnType<typeof setTimeout> | undefined;
 	readonly #load: () => Promise<Engine>;
 	readonly #initialCells: Record<string, CellView> = {};
 	readonly #initialPlots: Record<string, PlotView> = {};
@@ -169,6 +179,21 @@ export class Notebook {
 		const slider = this.slider(name);
 		if (!slider || !Number.isFinite(value)) return;
 		this.vars = { ...this.vars, [name]: clampToSlider(slider, value) };
+		// A drag sends dozens of values a second: the last one is saved when the slider rests.
+		this.sliding = true;
+		clearTimeout(this.#settleTimer);
+		this.#settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
+	}
+
+	/**
+	 * The slider has come to rest (or the page is being left: LessonBody calls this on `pagehide`):
+	 * plots refine their sweeps and the slider values are saved.
+	 */
+	settle(): void {
+		clearTimeout(this.#settleTimer);
+		this.#settleTimer = undefined;
+		if (!this.sliding) return;
+		this.sliding = false;
 		this.#save();
 	}
 

@@ -9,3 +9,20 @@ export function samples(from: number, to: number, points: number, log = false): 
 	}
 	return xs;
 }
+
+/** At most this many samples are swept while a slider moves (`coarseSamples`). */
+export const COARSE_POINTS = 31;
+
+/**
+ * Every k-th sample, the first and the last always among them, so that at most `most` remain: what
+ * a plot sweeps while a slider is being dragged, to keep up with it. The full set follows when the
+ * slider rests (Notebook.sliding); the coarse curve has the same ends and passes through the same
+ * points as the full one wherever it has a sample.
+ */
+export function coarseSamples(xs: number[], most = COARSE_POINTS): number[] {
+	if (xs.length <= most) return xs;
+	const k = Math.ceil((xs.length - 1) / (most - 1));
+	const out = xs.filter((_, i) => i % k === 0);
+	if (out.at(-1) !== xs.at(-1)) out.push(xs.at(-1)!);
+	return out;
+}

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../../src/lib/content/types.ts';
 import * as engine from '../../../src/lib/notebook/engine.ts';
-import { Notebook } from '../../../src/lib/notebook/notebook.svelte.ts';
+import { Notebook, SETTLE_MS } from '../../../src/lib/notebook/notebook.svelte.ts';
 import type { KeyValueStorage } from '../../../src/lib/notebook/persistence.ts';
 
 class FakeStorage implements KeyValueStorage {
@@ -86,6 +86,7 @@ describe('Notebook', () => {
 		first.attach(storage);
 		first.setSource('cell-3', 'load / 100');
 		first.setVar('u', 0.6);
+		first.settle();
 		expect(first.saveStatus).toBe('saved');
 		expect(first.edited).toBe(true);
 
@@ -107,6 +108,45 @@ describe('Notebook', () => {
 		expect(second.vars.u).toBe(0.15);
 		expect(second.edited).toBe(false);
 		expect(storage.items.size).toBe(0);
+	});
+
+	describe('while a slider moves', () => {
+		afterEach(() => vi.useRealTimers());
+
+		it('is sliding, and saves its value once it has rested for SETTLE_MS', () => {
+			vi.useFakeTimers();
+			const storage = new FakeStorage();
+			const notebook = live();
+			notebook.attach(storage);
+			notebook.setVar('u', 0.3);
+			notebook.setVar('u', 0.35);
+			expect(notebook.sliding).toBe(true);
+			// The cells follow every move at once; only the write to storage waits.
+			expect(valueOf(notebook, 'cell-1')).toBe(24);
+			expect(storage.items.size).toBe(0);
+			vi.advanceTimersByTime(SETTLE_MS - 1);
+			notebook.setVar('u', 0.4);
+			vi.advanceTimersByTime(SETTLE_MS - 1);
+			expect(storage.items.size).toBe(0);
+			vi.advanceTimersByTime(1);
+			expect(notebook.sliding).toBe(false);
+			expect(notebook.saveStatus).toBe('saved');
+			const reloaded = live();
+			reloaded.attach(storage);
+			expect(reloaded.vars.u).toBe(0.4);
+		});
+
+		it('saves at once when the page is left mid-move (settle)', () => {
+			const storage = new FakeStorage();
+			const notebook = live();
+			notebook.attach(storage);
+			notebook.setVar('u', 0.5);
+			notebook.settle();
+			expect(notebook.sliding).toBe(false);
+			const reloaded = live();
+			reloaded.attach(storage);
+			expect(reloaded.vars.u).toBe(0.5);
+		});
 	});
 
 	it("shows the build's views until the engine is loaded, and pending ones once edited", async () => {

@@ -19,8 +19,21 @@ describe('the footer note on model cycles', () => {
 		expect(showsModelCosts({ blocks: [] }, costed)).toBe(false);
 	});
 
-	it('is shown on no page today: no widget reports model cycles yet', () => {
-		expect(COSTED_WIDGETS.size).toBe(0);
+	it('counts a costed widget inside a prediction', () => {
+		const costed = new Set(['emulator']);
+		const predict: Block = {
+			kind: 'predict',
+			id: 'widget-2',
+			props: {},
+			line: 3,
+			blocks: [html, widget('emulator')]
+		};
+		expect(showsModelCosts({ blocks: [html, predict] }, costed)).toBe(true);
+	});
+
+	it('is shown for the exit stepper, which prices VM exits in model cycles, and not for the queueing models', () => {
+		expect(COSTED_WIDGETS.has('exit-stepper')).toBe(true);
+		expect(showsModelCosts({ blocks: [widget('exit-stepper')] })).toBe(true);
 		expect(showsModelCosts({ blocks: [widget('sched-lab'), widget('plot')] })).toBe(false);
 	});
 });

@@ -2,9 +2,14 @@
  * A plot's sweep, remembered between runs. A run changes whenever any slider moves, but a plot's
  * lines depend only on the cells and the sliders other than its x; the sweeper re-sweeps only when
  * those changed, and otherwise updates just the values at the current x (the marker's dots).
+ *
+ * While a slider is being dragged (`sliding`), a re-sweep takes only every few samples
+ * (samples.ts, coarseSamples), so that the plot keeps up with the slider; once the slider rests,
+ * the plot sweeps every sample again.
  */
 import type { Engine } from '../../notebook/notebook.svelte.ts';
 import type { Run } from '../../notebook/program.ts';
+import { coarseSamples } from '../../notebook/samples.ts';
 import type { PlotView } from '../../notebook/views.ts';
 
 export interface PlotRequest {
@@ -13,14 +18,21 @@ export interface PlotRequest {
 	expressions: string[];
 }
 
+/** The lines, and the samples they were computed at (all of the request's, or a coarse subset). */
+export interface SweptView extends PlotView {
+	xs: number[];
+}
+
 export class PlotSweeper {
 	#key = '';
 	#program: unknown = null;
-	#last: PlotView | null = null;
+	#last: SweptView | null = null;
+	#coarse = false;
 
 	/** A plot with no points yet (no build-time view, engine still loading). */
-	empty(expressions: string[], xs: number[]): PlotView {
+	empty(expressions: string[], xs: number[]): SweptView {
 		return {
+			xs,
 			series: expressions.map(() => ({ values: xs.map(() => null) })),
 			current: expressions.map(() => null),
 			done: xs.length
@@ -28,13 +40,23 @@ export class PlotSweeper {
 	}
 
 	/** `otherVars` identifies the values of every slider but x (the caller serialises them). */
-	view(engine: Engine, run: Run, request: PlotRequest, otherVars: string): PlotView {
+	view(
+		engine: Engine,
+		run: Run,
+		request: PlotRequest,
+		otherVars: string,
+		sliding = false
+	): SweptView {
 		const key = JSON.stringify([otherVars, request.x, request.xs, request.expressions]);
-		if (this.#last && key === this.#key && run.program === this.#program) {
+		const unchanged = this.#last && key === this.#key && run.program === this.#program;
+		// A coarse sweep is kept while the slider moves and redone in full once it rests.
+		if (this.#last && unchanged && !(this.#coarse && !sliding)) {
 			const current = engine.currentValues(run, request.expressions, this.#last.series);
 			return { ...this.#last, current };
 		}
-		this.#last = engine.plotView(run, request);
+		const xs = sliding ? coarseSamples(request.xs) : request.xs;
+		this.#last = { ...engine.plotView(run, { ...request, xs }), xs };
+		this.#coarse = xs !== request.xs;
 		this.#key = key;
 		this.#program = run.program;
 		return this.#last;

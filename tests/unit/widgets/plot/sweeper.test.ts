@@ -1,0 +1,64 @@
+/**
+ * A plot while a slider is dragged: it re-sweeps only when a slider other than its x moved, and
+ * while the slider moves it sweeps every few samples (ends included, values identical to the full
+ * sweep's at those samples); once the slider rests, the same inputs give the full sweep again.
+ */
+import { describe, expect, it } from 'vitest';
+import * as engine from '../../../../src/lib/notebook/engine.ts';
+import { coarseSamples, samples } from '../../../../src/lib/notebook/samples.ts';
+import { PlotSweeper } from '../../../../src/lib/widgets/plot/sweeper.ts';
+
+const program = engine.compileCells([
+	{ id: 'c1', source: 'hosts = ceil(N * u / 0.6)\npower = hosts * 200' }
+]);
+const run = (vars: Record<string, number>) => engine.runProgram(program, vars);
+const request = { x: 'u', xs: samples(0.05, 0.95, 91), expressions: ['hosts'] };
+const others = (vars: Record<string, number>) => JSON.stringify({ N: vars.N });
+
+describe('coarseSamples', () => {
+	it('keeps at most 31 samples, the first and the last among them', () => {
+		const xs = samples(0, 1, 91);
+		const coarse = coarseSamples(xs);
+		expect(coarse.length).toBeLessThanOrEqual(31);
+		expect(coarse[0]).toBe(0);
+		expect(coarse.at(-1)).toBe(1);
+		for (const x of coarse) expect(xs).toContain(x);
+		expect(coarseSamples(samples(0, 1, 100)).at(-1)).toBe(1);
+	});
+
+	it('leaves a short list alone', () => {
+		const xs = samples(0, 1, 20);
+		expect(coarseSamples(xs)).toBe(xs);
+	});
+});
+
+describe('PlotSweeper', () => {
+	it('sweeps coarsely while a slider moves, then in full once it rests', () => {
+		const sweeper = new PlotSweeper();
+		const first = { N: 40, u: 0.2 };
+		const full = sweeper.view(engine, run(first), request, others(first));
+		expect(full.xs).toHaveLength(91);
+
+		const moved = { N: 41, u: 0.2 };
+		const dragged = sweeper.view(engine, run(moved), request, others(moved), true);
+		expect(dragged.xs.length).toBeLessThanOrEqual(31);
+		const rested = sweeper.view(engine, run(moved), request, others(moved), false);
+		expect(rested.xs).toHaveLength(91);
+		// The coarse line goes through the full one's points.
+		for (const [i, x] of dragged.xs.entries())
+			expect(dragged.series[0].values[i]).toBe(rested.series[0].values[rested.xs.indexOf(x)]);
+		expect(rested.series[0].values).not.toEqual(full.series[0].values);
+	});
+
+	it('does not re-sweep when only its own x moves, sliding or not', () => {
+		const sweeper = new PlotSweeper();
+		const a = { N: 40, u: 0.2 };
+		const full = sweeper.view(engine, run(a), request, others(a));
+		const b = { N: 40, u: 0.5 };
+		const moved = sweeper.view(engine, run(b), request, others(b), true);
+		expect(moved.series).toBe(full.series);
+		expect(moved.xs).toHaveLength(91);
+		// The marker's dot follows the slider: hosts at u = 0.5.
+		expect(moved.current).toEqual([34]);
+	});
+});
