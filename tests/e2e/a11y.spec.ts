@@ -11,6 +11,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
+import { renderEverything } from './experiments.ts';
 
 /** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
 function slugs(suffix: '' | '.zh'): string[] {
@@ -39,6 +40,7 @@ async function drawn(page: Page) {
 		if ((await page.locator(`[data-widget="${widget}"]`).count()) === 0) continue;
 		await expect(page.locator(`[data-chart="${chart}"]`)).toBeAttached({ timeout: 20_000 });
 	}
+	await renderEverything(page);
 	// Scroll regions are marked once their content has been measured.
 	await page.waitForTimeout(300);
 }

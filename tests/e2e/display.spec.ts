@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { collectErrors } from './console.ts';
+import { openExperiments } from './experiments.ts';
 
 /** The English lessons' slugs in course order (their front matter's `order`), from content/lessons. */
 const files = readdirSync('content/lessons');
@@ -28,14 +29,20 @@ async function open(page: Page, path: string) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`chart text is at least 12 px on every widget lesson (${colorScheme})`, async ({ page }) => {
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme });
 		for (const slug of [
 			'performance-models',
 			'sharing-cpus',
 			'sharing-memory',
-			'resource-allocation'
+			'resource-allocation',
+			'trap-and-emulate'
 		]) {
 			await open(page, `/lessons/${slug}/`);
+			// The exit steppers sit inside predictions; their charts come once their runs are done.
+			await openExperiments(page);
+			for (const stepper of await page.locator('section.exit-stepper').all())
+				await expect(stepper.locator('[data-bars]')).toBeAttached({ timeout: 60_000 });
 			await expect(page.locator('[data-widget] svg text').first()).toBeAttached({
 				timeout: 20_000
 			});

@@ -9,6 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { budgetKB, measure } from '../../scripts/weight.js';
 import { collectErrors } from './console.ts';
+import { renderEverything } from './experiments.ts';
 
 /** The cell whose output names `name` (`hostsAfter = …`); none while it is hidden. */
 function cellNaming(page: Page, name: string): Locator {
@@ -61,6 +62,7 @@ test('opened experiments are accessible too', async ({ page }) => {
 	}
 	await expect(locked).toHaveCount(0);
 	await expect(page.locator('figure.plot')).toHaveCount(2);
+	await renderEverything(page);
 	const { violations } = await new AxeBuilder({ page }).analyze();
 	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });

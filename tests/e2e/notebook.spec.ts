@@ -4,6 +4,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
+import { notebookReady, openExperiments } from './experiments.ts';
 
 const lesson = '/lessons/why-virtualize/';
 
@@ -11,28 +12,6 @@ async function open(page: Page, path = lesson) {
 	await page.goto(path);
 	await notebookReady(page);
 	await openExperiments(page);
-}
-
-/**
- * Commits an answer to every prediction, so that the experiments they hide (most of the lesson's
- * cells and both plots) are on the page. Answering one may reveal another inside it.
- */
-async function openExperiments(page: Page) {
-	const locked = page.locator('[data-predict-block][data-answered="false"]');
-	for (let i = 0; i < 10 && (await locked.count()) > 0; i++) {
-		const form = locked.first().locator('form.predict').first();
-		await form.getByRole('textbox').fill('1');
-		await form.getByRole('button').click();
-	}
-	await expect(locked).toHaveCount(0);
-}
-
-/**
- * The notebook is live once LessonBody has mounted and restored any saved work. Hydrating mathjs
- * can take seconds on a loaded two-core CI machine, hence the longer wait.
- */
-async function notebookReady(page: Page) {
-	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 }
 
 /** The cell whose output names `name` (e.g. the cell ending in `hostsAfter = …`). */

@@ -15,9 +15,17 @@ export function workloadNames(): string[] {
 	return WORKLOADS.map((w) => w.name);
 }
 
-/** The kernel image running `workload`, or a one-line error. */
-export function guestKernel(workload: string, pv: boolean, scale = 1): KernelImage | string {
-	const built = guestBuild(workload, pv, scale);
+/**
+ * The kernel image running `workload`, or a one-line error. `batching` false: the paravirtual
+ * kernel sends each page-table update in its own hypercall (`vm --no-batching`).
+ */
+export function guestKernel(
+	workload: string,
+	pv: boolean,
+	scale = 1,
+	batching = true
+): KernelImage | string {
+	const built = guestBuild(workload, pv, scale, batching);
 	return typeof built === 'string' ? built : { image: built.image! };
 }
 
@@ -27,9 +35,10 @@ export function guestKernel(workload: string, pv: boolean, scale = 1): KernelIma
  */
 export function guestSourceLines(
 	workload: string,
-	pv: boolean
+	pv: boolean,
+	batching = true
 ): (pc: number) => string | undefined {
-	const built = guestBuild(workload, pv, 1);
+	const built = guestBuild(workload, pv, 1, batching);
 	if (typeof built === 'string') return () => undefined;
 	const locate = sourceLocator(built.sourceMap);
 	return (pc) => {
@@ -38,10 +47,15 @@ export function guestSourceLines(
 	};
 }
 
-function guestBuild(workload: string, pv: boolean, scale: number): GuestBuild | string {
+function guestBuild(
+	workload: string,
+	pv: boolean,
+	scale: number,
+	batching: boolean
+): GuestBuild | string {
 	const known = WORKLOADS.find((w) => w.name === workload);
 	if (!known) return `unknown workload '${workload}'; choose ${workloadNames().join(', ')}`;
-	const built = buildGuest(known.name as WorkloadName, { pv, scale });
+	const built = buildGuest(known.name as WorkloadName, { pv, scale, batching });
 	if (!built.image) {
 		const first = built.diagnostics.find((d) => d.severity === 'error');
 		return `the guest kernel${pv ? "'s paravirtual build" : ''} does not assemble${first ? `: ${first.message}` : ''}`;

@@ -58,8 +58,9 @@ export const en = {
 	'notebook.notANumber': 'Type a number first.',
 	'notebook.exact': 'Exactly right: the model gives {value}.',
 	'notebook.close': 'Well predicted: the model gives {value}, and you are within {tolerance}.',
-	'notebook.notExact': 'Not quite: the model gives {value}. Try the sliders to see why.',
-	'notebook.far': 'Not within {tolerance}: the model gives {value}. Try the sliders to see why.',
+	'notebook.notExact': 'Not quite: the model gives {value}. The experiment below shows why.',
+	'notebook.far':
+		'Not within {tolerance}: the model gives {value}. The experiment below shows why.',
 	'notebook.logScale': 'log scale',
 	'notebook.rightAxis': 'right axis',
 	'notebook.pending': 'Calculating…',
@@ -106,6 +107,26 @@ export const en = {
 	'mathError.notAFunction': "'{name}' is not a function; its value is:\n{value}",
 	'mathError.disabled': 'Function {fn} is disabled in lesson cells',
 	'mathError.cellTooLong': 'This cell is longer than {max} characters',
+	// The classification table (::classify): sensitive and privileged instructions
+	'classify.label': 'Classify the instructions',
+	'classify.hint':
+		'Tick a box when the instruction is sensitive or privileged, then press Check. An empty box means no.',
+	'classify.set.riscv': 'RISC-V (the course’s RV32 machine)',
+	'classify.set.x86': 'x86',
+	'classify.instruction': 'Instruction',
+	'classify.sensitive': 'Sensitive',
+	'classify.privileged': 'Privileged',
+	'classify.isSensitive': '{instruction} is sensitive',
+	'classify.isPrivileged': '{instruction} is privileged',
+	'classify.check': 'Check',
+	'classify.right': 'Right',
+	'classify.wrong': 'Wrong',
+	'classify.why': 'Why:',
+	'classify.summary': '{right} of {total, plural, one {# answer} other {# answers}} right.',
+	'classify.wrongCells': '{summary} Wrong: {cells}.',
+	'classify.cell': '{instruction} ({property})',
+	'classify.listJoin': ', ',
+	'classify.notSaved': 'This browser is not saving your answers (storage is unavailable).',
 	// The response-time explorer (queueing formulas against utilization)
 	'responseExplorer.models': 'Models',
 	'responseExplorer.servers': 'Servers c of M/M/c:',
@@ -315,7 +336,9 @@ export const en = {
 	'queueSim.seedColumn': 'Seed',
 	'a11y.table': 'Table {n} (scrolls sideways)',
 	'a11y.equation': 'Equation {n} (scrolls sideways)',
-	'schedLab.vmControls': 'Weights and caps of the VMs'
+	'a11y.code': 'Code {n} (scrolls sideways)',
+	'schedLab.vmControls': 'Weights and caps of the VMs',
+	'exitStepper.loading': 'Loading the exit stepper…'
 } as const;
 
 export type MessageKey = keyof typeof en;

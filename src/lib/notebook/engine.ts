@@ -23,6 +23,7 @@ import {
 	type PlotExpression,
 	type SharedSamples
 } from './sweep.ts';
+import { coarseSamples } from './samples.ts';
 import type { CellView, PlotView, ValueRow } from './views.ts';
 import type { ModelAnswer } from '../widgets/predict/check.ts';
 
@@ -136,15 +137,8 @@ function sharing(
  */
 export function plotView(run: Run, request: PlotRequest, budgetMs = sweepBudgetMs): PlotView {
 	const key = JSON.stringify([request.x, request.xs, request.expressions]);
-	const memo = sweeps.get(key);
-	if (memo && unchanged(memo, run)) {
-		const { series } = memo;
-		return {
-			series,
-			current: currentValues(run, request.expressions, series),
-			done: request.xs.length
-		};
-	}
+	const kept = keptView(run, request, key);
+	if (kept) return kept;
 	const codes = request.expressions.map(expressionOf);
 	const { shared, alsoWanted } = sharing(run, request, codes);
 	const { series, done, inputs } = sweepWithin(
@@ -166,6 +160,30 @@ export function plotView(run: Run, request: PlotRequest, budgetMs = sweepBudgetM
 		});
 	}
 	return { series, current: currentValues(run, request.expressions, series), done };
+}
+
+/** The plot's kept sweep when the names it read still have their values in `run`. */
+function keptView(run: Run, request: PlotRequest, key: string): PlotView | undefined {
+	const memo = sweeps.get(key);
+	if (!memo || !unchanged(memo, run)) return undefined;
+	const { series } = memo;
+	return {
+		series,
+		current: currentValues(run, request.expressions, series),
+		done: request.xs.length
+	};
+}
+
+/**
+ * A plot's lines while a slider is being dragged: its kept sweep of every sample when the moving
+ * slider does not affect it (the very same objects, so nothing is redrawn), otherwise a sweep of
+ * every few samples (samples.ts, coarseSamples) that keeps up with the slider. `xs` says which.
+ */
+export function plotViewWhileSliding(run: Run, request: PlotRequest): PlotView & { xs: number[] } {
+	const kept = keptView(run, request, JSON.stringify([request.x, request.xs, request.expressions]));
+	if (kept) return { ...kept, xs: request.xs };
+	const xs = coarseSamples(request.xs);
+	return { ...plotView(run, { ...request, xs }), xs };
 }
 
 /** Each line's exact value at the current slider positions, in its line's unit. */

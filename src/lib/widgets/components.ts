@@ -6,6 +6,8 @@ import type { Component } from 'svelte';
 // The styles the performance-model widgets share, loaded once with the widgets.
 import './widget.css';
 import type { WidgetName } from './schemas.ts';
+import Classify from './classify/Classify.svelte';
+import ExitStepper from './exit-stepper/ExitStepper.svelte';
 import MemoryDashboard from './memory-dashboard/MemoryDashboard.svelte';
 import PlacementViz from './placement-viz/PlacementViz.svelte';
 import Plot from './plot/Plot.svelte';
@@ -29,5 +31,7 @@ export const widgetComponents: Record<WidgetName, Component<WidgetComponentProps
 	'response-explorer': ResponseExplorer,
 	'sched-lab': SchedLab,
 	'memory-dashboard': MemoryDashboard,
-	'placement-viz': PlacementViz
+	'placement-viz': PlacementViz,
+	'exit-stepper': ExitStepper,
+	classify: Classify
 };

@@ -7,6 +7,8 @@
  * (z.coerce.number(), enums, …) and use `.strict()` so an unknown prop is an error.
  */
 import { z } from 'zod';
+import { classifySchema } from './classify/schema.ts';
+import { exitStepperSchema } from './exit-stepper/schema.ts';
 import { memoryDashboardSchema } from './memory-dashboard/schema.ts';
 import { placementVizSchema } from './placement-viz/schema.ts';
 import { plotSchema } from './plot/schema.ts';
@@ -24,7 +26,9 @@ export const widgetSchemas = {
 	'response-explorer': responseExplorerSchema,
 	'sched-lab': schedLabSchema,
 	'memory-dashboard': memoryDashboardSchema,
-	'placement-viz': placementVizSchema
+	'placement-viz': placementVizSchema,
+	'exit-stepper': exitStepperSchema,
+	classify: classifySchema
 } satisfies Record<string, z.ZodType>;
 
 export type WidgetName = keyof typeof widgetSchemas;

@@ -40,6 +40,13 @@ export interface StartRequest {
 	slice?: number;
 	/** Exits kept per mode before the run stops unfinished (default MAX_RECORDS). */
 	maxRecords?: number;
+	/**
+	 * Trap mode only: reading sepc does not trap, so the deprivileged kernel reads the real CSR
+	 * (Popek and Goldberg's condition broken on purpose; vmm/trap-and-emulate.ts).
+	 */
+	nonVirtualizable?: boolean;
+	/** The pv kernel batches its page-table updates into one hypercall (default true; guests/build.ts). */
+	batching?: boolean;
 }
 
 export interface CancelRequest {
@@ -197,7 +204,7 @@ export class VmSession {
 		for (const pv of [false, true]) {
 			const using = modes.filter((m) => (m === 'pv') === pv);
 			if (using.length === 0) continue;
-			const built = buildGuest(req.workload, { pv });
+			const built = buildGuest(req.workload, { pv, batching: req.batching ?? true });
 			if (!built.image) {
 				const first = built.diagnostics.find((d) => d.severity === 'error');
 				return this.fail(
@@ -223,6 +230,7 @@ export class VmSession {
 				maxInsns: budget,
 				cost: cost.model,
 				keepExits: true,
+				nonVirtualizable: req.nonVirtualizable ?? false,
 				consoleOut: (b) => output.push(b),
 				clock: this.options.clock
 			});

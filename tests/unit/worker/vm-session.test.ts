@@ -250,3 +250,32 @@ describe('VmSession: pv', () => {
 		expect(native.tally.firmwareCalls).toBeGreaterThan(0);
 	});
 });
+
+describe('VmSession: the two switches', () => {
+	it('nonVirtualizable: trap mode no longer traps the sepc read and the guest goes wrong', async () => {
+		const plain = session();
+		await plain.s.handle(start({ modes: ['trap'], slice: 500_000 }));
+		const broken = session();
+		await broken.s.handle(start({ modes: ['trap'], slice: 500_000, nonVirtualizable: true }));
+		const ok = plain.of('modeDone')[0].summary;
+		const bad = broken.of('modeDone')[0].summary;
+		expect(english(ok.message)).toContain('exit code 0');
+		// The kernel returns to the wrong place after its first system call: the process dies.
+		expect(english(bad.message)).toContain('exit code 1');
+		expect(bad.output).toContain('killed');
+		expect(bad.tally.exits).toBeLessThan(ok.tally.exits);
+	});
+
+	it('batching: the pv kernel without it makes one hypercall per page-table update', async () => {
+		const hypercalls = async (batching?: boolean) => {
+			const { s, of } = session();
+			await s.handle(start({ workload: 'ptemod', modes: ['pv'], slice: 500_000, batching }));
+			const summary = of('modeDone')[0].summary;
+			expect(summary.finished).toBe(true);
+			return summary.tally.rows.find((r) => r.reason === 'hypercall')!.count;
+		};
+		const batched = await hypercalls(undefined);
+		expect(await hypercalls(true)).toBe(batched);
+		expect(await hypercalls(false)).toBeGreaterThan(2 * batched);
+	});
+});

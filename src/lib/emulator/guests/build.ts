@@ -45,6 +45,12 @@ export const WORKLOADS: readonly { name: WorkloadName; description: string }[] =
 export interface GuestOptions {
 	/** Assemble the paravirtual kernel (priv.s with PV defined: hypercalls instead of privileged instructions). */
 	pv?: boolean;
+	/**
+	 * The paravirtual kernel queues page-table updates and sends them in one pv_mmu_update (Xen's
+	 * lazy MMU mode; default true). False sends each update in its own hypercall
+	 * (kernel/pv.s, PV_QUEUE_MAX = 1). Only the pv kernel batches: without `pv` it changes nothing.
+	 */
+	batching?: boolean;
 	/** Multiplies each workload's iteration count (a whole number from 1 to 10,000; default 1). */
 	scale?: number;
 	/** Ticks of the time CSR per time slice (default 2000: 200,000 instructions at 100 per tick). */
@@ -100,6 +106,9 @@ function assembleGuest(
 	const main = [
 		`# ${GUEST_MAIN}: the guest kernel with ${workloadFile}`,
 		options.pv ? '.equ PV, 1                        # the paravirtual kernel (kernel/priv.s)' : '',
+		options.pv && options.batching === false
+			? '.equ PV_QUEUE_MAX, 1                # no batching: one pv_mmu_update per PTE (kernel/pv.s)'
+			: '',
 		scale !== 1 ? `.equ SCALE, ${scale}` : '',
 		timeSlice !== undefined ? `.equ TIME_SLICE, ${timeSlice}` : '',
 		'.include "kernel/kernel.s"',

@@ -411,7 +411,7 @@ export class Paravirtual implements Monitor {
 		return length;
 	}
 
-	// --- direct paging: validation (Barham et al. 2003, §3.3.2) --------------------------------
+	// --- direct paging: validation (Barham et al. 2003, §3.3.3) --------------------------------
 
 	private inGuest(hpa: number): boolean {
 		return hpa >= this.ctx.mem.hpaBase && hpa < this.ctx.mem.hpaBase + this.ctx.mem.ramSize;

@@ -55,7 +55,10 @@ export function describeOutcome(run: VmRun): string {
 }
 
 /** The object `virtlab vm --json` prints for one run. */
-export function runJson(run: VmRun, what: { workload?: string; kernel?: string }) {
+export function runJson(
+	run: VmRun,
+	what: { workload?: string; kernel?: string; batching?: boolean }
+) {
 	const exitsByReason: Record<string, { count: number; modelCycles: ExitRow['modelCycles'] }> = {};
 	for (const r of exitRows(run))
 		exitsByReason[r.reason] = { count: r.count, modelCycles: r.modelCycles };

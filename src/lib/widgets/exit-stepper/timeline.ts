@@ -129,6 +129,26 @@ export function zoom(d: Domain, factor: number, anchor: number, extent: Domain):
 	return clamp([from, to], extent);
 }
 
+/**
+ * Two fingers pinching: the progress values `a` and `b` that were under them when they touched
+ * stay under them, now at `at` (two x offsets in pixels from the plotting area's left edge, which
+ * is `width` pixels wide). Spreading the fingers zooms in, bringing them together zooms out, moving
+ * both pans; the result stays inside `extent`.
+ */
+export function pinch(
+	[a, b]: [number, number],
+	at: [number, number],
+	width: number,
+	extent: Domain
+): Domain | undefined {
+	const pixels = at[1] - at[0];
+	if (Math.abs(pixels) < 1 || a === b || width <= 0) return undefined;
+	const perPixel = (b - a) / pixels;
+	if (!(perPixel > 0)) return undefined;
+	const from = a - at[0] * perPixel;
+	return clamp([from, from + width * perPixel], extent);
+}
+
 /** Pans by `delta` instructions (positive: later), keeping the span, inside `extent`. */
 export function pan(d: Domain, delta: number, extent: Domain): Domain {
 	return clamp([d[0] + delta, d[1] + delta], extent);
@@ -160,4 +180,15 @@ export function brush(
 	for (let i = start; i < end; i++)
 		byReason.set(records[i].reason, (byReason.get(records[i].reason) ?? 0) + 1);
 	return { first: records[start].seq, last: records[end - 1].seq, count: end - start, byReason };
+}
+
+/** The exit nearest to a progress value (the earlier one on a tie), for a click on the timeline. */
+export function nearest(records: readonly ExitRecord[], progress: number): ExitRecord | undefined {
+	if (records.length === 0) return undefined;
+	const i = lowerBound(records, progress);
+	const after = records[i];
+	const before = records[i - 1];
+	if (!after) return before;
+	if (!before) return after;
+	return progress - before.guestInstructions <= after.guestInstructions - progress ? before : after;
 }

@@ -3,13 +3,12 @@
  * lines depend only on the cells and the sliders other than its x; the sweeper re-sweeps only when
  * those changed, and otherwise updates just the values at the current x (the marker's dots).
  *
- * While a slider is being dragged (`sliding`), a re-sweep takes only every few samples
- * (samples.ts, coarseSamples), so that the plot keeps up with the slider; once the slider rests,
- * the plot sweeps every sample again.
+ * While a slider is being dragged (`sliding`), a re-sweep that the moving slider makes necessary
+ * takes only every few samples (engine.ts, plotViewWhileSliding), so that the plot keeps up with the
+ * slider; once the slider rests, the plot sweeps every sample again.
  */
 import type { Engine } from '../../notebook/notebook.svelte.ts';
 import type { Run } from '../../notebook/program.ts';
-import { coarseSamples } from '../../notebook/samples.ts';
 import type { PlotView } from '../../notebook/views.ts';
 
 export interface PlotRequest {
@@ -27,7 +26,6 @@ export class PlotSweeper {
 	#key = '';
 	#program: unknown = null;
 	#last: SweptView | null = null;
-	#coarse = false;
 
 	/** A plot with no points yet (no build-time view, engine still loading). */
 	empty(expressions: string[], xs: number[]): SweptView {
@@ -50,13 +48,14 @@ export class PlotSweeper {
 		const key = JSON.stringify([otherVars, request.x, request.xs, request.expressions]);
 		const unchanged = this.#last && key === this.#key && run.program === this.#program;
 		// A coarse sweep is kept while the slider moves and redone in full once it rests.
-		if (this.#last && unchanged && !(this.#coarse && !sliding)) {
+		const coarse = this.#last && this.#last.xs !== request.xs;
+		if (this.#last && unchanged && !(coarse && !sliding)) {
 			const current = engine.currentValues(run, request.expressions, this.#last.series);
 			return { ...this.#last, current };
 		}
-		const xs = sliding ? coarseSamples(request.xs) : request.xs;
-		this.#last = { ...engine.plotView(run, { ...request, xs }), xs };
-		this.#coarse = xs !== request.xs;
+		this.#last = sliding
+			? engine.plotViewWhileSliding(run, request)
+			: { ...engine.plotView(run, request), xs: request.xs };
 		this.#key = key;
 		this.#program = run.program;
 		return this.#last;

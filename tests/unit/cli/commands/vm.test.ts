@@ -92,6 +92,40 @@ describe('virtlab vm', () => {
 		expect(out).toContain('pid 1 exit 0 checksum 0x73193ef5');
 	});
 
+	it('--no-batching: the pv kernel makes many more hypercalls for the same output', async () => {
+		const pv = async (...extra: string[]) => {
+			out = '';
+			expect(await command.run(['--workload', 'ptemod', '--mode', 'pv', '--json', ...extra])).toBe(
+				0
+			);
+			return JSON.parse(out.trim());
+		};
+		const batched = await pv();
+		const unbatched = await pv('--no-batching');
+		expect(unbatched.output).toBe(batched.output);
+		// The report says which kernel ran.
+		expect(unbatched.batching).toBe(false);
+		expect(batched.batching).toBeUndefined();
+		expect(unbatched.exitsByReason.hypercall.count).toBeGreaterThan(
+			2 * batched.exitsByReason.hypercall.count
+		);
+		// With --compare only the pv run changes.
+		out = '';
+		expect(
+			await command.run(['--workload', 'ptemod', '--compare', '--json', '--no-batching'])
+		).toBe(0);
+		const runs = out
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line));
+		expect(runs.find((r) => r.mode === 'pv').exits).toBe(unbatched.exits);
+		expect(runs.find((r) => r.mode === 'trap').exitsByReason.hypercall).toBeUndefined();
+		expect(runs.find((r) => r.mode === 'trap').batching).toBeUndefined();
+		out = '';
+		await command.run(['--workload', 'ptemod', '--mode', 'pv', '--no-batching']);
+		expect(out).toContain('ptemod (pv kernel without batching)');
+	}, 60_000);
+
 	it('stops a guest at the budget with status 124 and says so', async () => {
 		expect(
 			await command.run(['--workload', 'compute', '--mode', 'native', '--max-insns', '1000'])
@@ -144,7 +178,17 @@ describe('virtlab vm', () => {
 			['--kernel', cKernel, '--mode', 'pv'],
 			/pv mode needs a paravirtualized guest/
 		],
-		['a missing file', ['--kernel', '/no/such.elf', '--mode', 'hw'], /no\/such\.elf/]
+		['a missing file', ['--kernel', '/no/such.elf', '--mode', 'hw'], /no\/such\.elf/],
+		[
+			'--no-batching outside pv',
+			['--workload', 'ptemod', '--mode', 'trap', '--no-batching'],
+			/--no-batching changes the paravirtual kernel/
+		],
+		[
+			'--no-batching for an unmodified kernel',
+			['--kernel', cKernel, '--compare', '--no-batching'],
+			/--no-batching changes the paravirtual kernel/
+		]
 	];
 	for (const [what, args, message] of bad)
 		it(`refuses ${what} in one line with status 2`, async () => {

@@ -35,9 +35,13 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 function run(
 	workload: WorkloadName,
 	mode: VmMode,
-	options: { scale?: number; onExit?: (e: ExitRecord) => void } = {}
+	options: { scale?: number; batching?: boolean; onExit?: (e: ExitRecord) => void } = {}
 ): VmRun {
-	const built = buildGuest(workload, { pv: mode === 'pv', scale: options.scale });
+	const built = buildGuest(workload, {
+		pv: mode === 'pv',
+		scale: options.scale,
+		batching: options.batching
+	});
 	expect(built.diagnostics).toEqual([]);
 	const result = runVm({
 		mode,
@@ -128,6 +132,43 @@ describe('pv mode runs the paravirtual build of the course kernel', () => {
 		expect(Math.max(...once.batches)).toBeGreaterThan(100);
 		expect(once.batches.filter((n) => n > 1).length).toBeGreaterThan(0);
 		for (const n of once.batches) expect(n).toBeGreaterThan(0);
+	});
+
+	it('ptemod without batching: the same output, one pv_mmu_update per PTE, many more hypercalls', () => {
+		const hypercalls = (batching: boolean) => {
+			const counts: Record<string, number> = {};
+			const batches: number[] = [];
+			const r = run('ptemod', 'pv', {
+				batching,
+				onExit: (e) => {
+					const name = hypercallName(e);
+					if (!name) return;
+					counts[name] = (counts[name] ?? 0) + 1;
+					if (name === 'pv_mmu_update')
+						batches.push(e.steps.filter((s) => s.kind === 'installEntry').length);
+				}
+			});
+			return { r, counts, batches };
+		};
+		const lazy = hypercalls(true);
+		const eager = hypercalls(false);
+		expect(text(eager.r.output)).toBe(text(lazy.r.output));
+		expect(text(eager.r.output)).toContain('checksum 0xa88c3b51');
+		expect(new Set(eager.batches)).toEqual(new Set([1]));
+		// The boot's direct map alone is 2,048 updates: one batch of 256 becomes 256 calls.
+		expect(eager.counts.pv_mmu_update).toBeGreaterThan(lazy.counts.pv_mmu_update + 2000);
+		// A flush is no longer folded into the batch: each map and unmap adds a pv_flush_tlb.
+		expect(eager.counts.pv_flush_tlb - (lazy.counts.pv_flush_tlb ?? 0)).toBeGreaterThanOrEqual(
+			1000
+		);
+		expect(eager.r.exits.count).toBeGreaterThan(1.5 * lazy.r.exits.count);
+		expect(eager.r.modelCycles).toBeGreaterThan(lazy.r.modelCycles);
+	});
+
+	it('batching: false changes nothing without pv', () => {
+		const plain = buildGuest('ptemod');
+		const flagged = buildGuest('ptemod', { batching: false });
+		expect(flagged.image!.sections).toEqual(plain.image!.sections);
 	});
 
 	it("records what the monitor did: shared-page writes, validated installs, pins' table reads", () => {

@@ -32,5 +32,7 @@ describe('messages', () => {
 		expect(hex(0x8000_0000)).toBe('0x80000000');
 		expect(hex(-1)).toBe('0xffffffff');
 		expect(hex(2 ** 40)).toBe('0x10000000000');
+		// mtimecmp before the first timer is set: never.
+		expect(hex(Infinity)).toBe('∞');
 	});
 });

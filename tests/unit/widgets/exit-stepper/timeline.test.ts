@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { seriesColor } from '../../../../src/lib/chart/palette.ts';
 import { EXIT_REASONS, type ExitReason } from '../../../../src/lib/emulator/vmm/exit-reasons.ts';
 import {
+	pinch,
 	MIN_SPAN,
 	brush,
 	fullDomain,
+	nearest,
 	pan,
 	reasonPalette,
 	reasonsOf,
@@ -111,5 +113,43 @@ describe('thin', () => {
 		expect(marks.reduce((s, m) => s + m.count, 0)).toBe(a.length);
 		expect(marks.length).toBeLessThan(360 * reasonsOf(a).size);
 		expect(marks.length).toBeLessThan(a.length / 5);
+	});
+});
+
+describe('nearest', () => {
+	const records = [10, 20, 40].map((g, i) => record(i + 1, { guestInstructions: g }));
+	it('finds the exit nearest a click, the earlier on a tie', () => {
+		expect(nearest(records, 0)?.seq).toBe(1);
+		expect(nearest(records, 14)?.seq).toBe(1);
+		expect(nearest(records, 15)?.seq).toBe(1);
+		expect(nearest(records, 16)?.seq).toBe(2);
+		expect(nearest(records, 31)?.seq).toBe(3);
+		expect(nearest(records, 1000)?.seq).toBe(3);
+		expect(nearest([], 5)).toBeUndefined();
+	});
+});
+
+describe('pinch', () => {
+	const extent: [number, number] = [0, 10_000];
+
+	it('keeps the values first under the two fingers under them', () => {
+		// Fingers touched at values 2,000 and 4,000; now they are at 100 px and 300 px of a 500 px area.
+		const d = pinch([2000, 4000], [100, 300], 500, extent)!;
+		const x = (v: number) => ((v - d[0]) / (d[1] - d[0])) * 500;
+		expect(x(2000)).toBeCloseTo(100);
+		expect(x(4000)).toBeCloseTo(300);
+	});
+
+	it('zooms in when the fingers spread and out when they close, inside the extent', () => {
+		const spread = pinch([2000, 4000], [0, 400], 500, extent)!;
+		const closed = pinch([2000, 4000], [200, 260], 500, extent)!;
+		expect(spread[1] - spread[0]).toBeLessThan(closed[1] - closed[0]);
+		expect(closed[0]).toBeGreaterThanOrEqual(0);
+		expect(closed[1]).toBeLessThanOrEqual(10_000);
+	});
+
+	it('ignores fingers that cross or touch the same spot', () => {
+		expect(pinch([2000, 4000], [300, 100], 500, extent)).toBeUndefined();
+		expect(pinch([2000, 4000], [200, 200], 500, extent)).toBeUndefined();
 	});
 });

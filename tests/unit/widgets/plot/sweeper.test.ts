@@ -61,4 +61,14 @@ describe('PlotSweeper', () => {
 		// The marker's dot follows the slider: hosts at u = 0.5.
 		expect(moved.current).toEqual([34]);
 	});
+
+	it('keeps every sample while a slider it does not depend on moves', () => {
+		const sweeper = new PlotSweeper();
+		const a = { N: 40, u: 0.2, price: 1 };
+		const full = sweeper.view(engine, run(a), request, JSON.stringify(a));
+		const b = { N: 40, u: 0.2, price: 2 };
+		const moved = sweeper.view(engine, run(b), request, JSON.stringify(b), true);
+		expect(moved.xs).toHaveLength(91);
+		expect(moved.series).toBe(full.series);
+	});
 });

@@ -69,14 +69,14 @@ describe('predictionFeedback', () => {
 		expect(predictionFeedback(en, '52 %', steal, tol(0.05), '%').close).toBe(true);
 		expect(predictionFeedback(en, '52%', steal, tol(0.05), '%').close).toBe(true);
 		expect(predictionFeedback(en, '30 %', steal, tol(0.05), '%').text).toBe(
-			'Not within 5 %: the model gives 52 %. Try the sliders to see why.'
+			'Not within 5 %: the model gives 52 %. The experiment below shows why.'
 		);
 	});
 
 	it('calls an answer near zero right only within the absolute tolerance', () => {
 		const zero = { value: 0, shown: '0' };
 		expect(predictionFeedback(en, '-0.01', zero, tol(0.05), 'kW').text).toBe(
-			'Not quite: the model gives 0 kW. Try the sliders to see why.'
+			'Not quite: the model gives 0 kW. The experiment below shows why.'
 		);
 		expect(predictionFeedback(en, '0.1', zero, tol(0.05, 0.2), 'kW').text).toBe(
 			'Well predicted: the model gives 0 kW, and you are within ±0.2 kW.'
@@ -96,7 +96,7 @@ describe('predictionFeedback', () => {
 			text: 'Exactly right: the model gives 14 hosts.'
 		});
 		expect(predictionFeedback(en, '13', model, tol(0), 'hosts').text).toBe(
-			'Not quite: the model gives 14 hosts. Try the sliders to see why.'
+			'Not quite: the model gives 14 hosts. The experiment below shows why.'
 		);
 	});
 
@@ -106,7 +106,7 @@ describe('predictionFeedback', () => {
 		);
 		expect(
 			predictionFeedback(notebookStrings.zh, '2', { value: 2.6, shown: '2.6' }, tol(0.1)).text
-		).toBe('误差超过 10 %：模型给出 2.6。拖动滑块看看原因。');
+		).toBe('误差超过 10 %：模型给出 2.6。下面的实验会说明原因。');
 	});
 
 	it('asks for a number, and reports a model that has no value', () => {

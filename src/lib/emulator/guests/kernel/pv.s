@@ -18,7 +18,11 @@
 # (kernel_direct), not with megapages; a page that becomes a page table loses W there before it is
 # pinned, and gets it back after it is unpinned.
 
-.equ PV_QUEUE_MAX, 256                  # updates per pv_mmu_update (Xen takes up to 2,048)
+# Updates per pv_mmu_update (Xen takes up to 2,048). buildGuest(…, { batching: false }) defines it
+# as 1: every PTE write is then its own hypercall, as in Xen without lazy MMU mode.
+.ifndef PV_QUEUE_MAX
+.equ PV_QUEUE_MAX, 256
+.endif
 .equ KERNEL_RX, KERNEL_RWX & ~PTE_W     # the direct map's entry for a page table
 
 	.text

@@ -1,0 +1,187 @@
+/**
+ * Issue 8's done-when checks for the exit stepper, in the production build, on the lesson whose
+ * first stepper is `::exit-stepper{workload=syscall modes="trap; hw"}`: exact steps forward and
+ * back, the bars re-priced by the preset, fewer exits under hw than trap, Chinese without English UI
+ * strings, no console errors, and no long task on the main thread while the worker runs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { exitStepperEn as en } from '../../src/lib/widgets/exit-stepper/strings.en.ts';
+import { exitStepperZh as zhHans } from '../../src/lib/widgets/exit-stepper/strings.zh-Hans.ts';
+import { collectErrors } from './console.ts';
+import { openExperiments } from './experiments.ts';
+
+const lesson = '/lessons/trap-and-emulate/';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** The lesson's first stepper, loaded, with both of its runs finished. */
+async function stepper(page: Page, path = lesson): Promise<Locator> {
+	await page.goto(path);
+	await openExperiments(page);
+	const widget = page.locator('section.exit-stepper').first();
+	await widget.scrollIntoViewIfNeeded();
+	await expect(widget.locator('[data-outcome]')).toHaveCount(2, { timeout: 60_000 });
+	return widget;
+}
+
+test('stepping 5 exits forward and 5 back restores the same exit and state view', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	const widget = await stepper(page);
+	const trap = widget.locator('article[data-mode="trap"]');
+	const view = trap.locator('[data-state-view]');
+	await expect(view).toHaveAttribute('data-exit', '1');
+	const before = await view.innerText();
+	for (let i = 0; i < 5; i++) await trap.locator('[data-nav="next"]').click();
+	await expect(view).toHaveAttribute('data-exit', '6');
+	expect(await view.innerText()).not.toBe(before);
+	for (let i = 0; i < 5; i++) await trap.locator('[data-nav="previous"]').click();
+	await expect(view).toHaveAttribute('data-exit', '1');
+	expect(await view.innerText()).toBe(before);
+
+	// The keyboard on the timeline steps too, and the live region announces the exit.
+	await widget.locator('.timeline').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(view).toHaveAttribute('data-exit', '2');
+	await expect(trap.locator('[data-announce]')).toContainText(/^Exit 2 of [\d,]+: /);
+	await trap.locator('[data-nav="number"]').fill('12');
+	await trap.locator('[data-nav="go"]').click();
+	await expect(view).toHaveAttribute('data-exit', '12');
+	expect(errors).toEqual([]);
+});
+
+test('changing the preset re-prices the bars without running again', async ({ page }) => {
+	const errors = collectErrors(page);
+	const widget = await stepper(page);
+	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
+	const totals = widget.locator('[data-bar-total]');
+	const core2 = await totals.allInnerTexts();
+	await widget.locator('select[data-control="preset"]').selectOption('p4');
+	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'p4');
+	await expect.poll(() => totals.allInnerTexts()).not.toEqual(core2);
+	// Re-priced, not re-run: the outcomes stay, the exit counts too.
+	await expect(widget.locator('[data-outcome]')).toHaveCount(2);
+	expect(errors).toEqual([]);
+});
+
+test('side by side on syscall, hw makes fewer exits than trap', async ({ page }) => {
+	const errors = collectErrors(page);
+	const widget = await stepper(page);
+	const exits = async (mode: string) =>
+		Number(
+			await widget
+				.locator(`[data-tally="${mode}"] [data-total-exits]`)
+				.getAttribute('data-total-exits')
+		);
+	const trap = await exits('trap');
+	const hw = await exits('hw');
+	expect(hw).toBeGreaterThan(0);
+	expect(hw).toBeLessThan(trap);
+	// Where trap exits, the hw pane says whether hw exits at the same guest progress.
+	await expect(widget.locator('article[data-mode="trap"] [data-beside]')).toContainText(
+		/hardware-assisted/
+	);
+	expect(errors).toEqual([]);
+});
+
+test('the Chinese page shows no English UI strings in the stepper', async ({ page }) => {
+	const errors = collectErrors(page);
+	const widget = await stepper(page, `/zh${lesson}`);
+	await widget.locator('article[data-mode="trap"] [data-step="next"]').click();
+	// The widget's text without the guest's source code (assembly and its comments, in English).
+	const shown = await widget.evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		for (const code of copy.querySelectorAll('.code')) code.remove();
+		document.body.append(copy);
+		const text = copy.innerText;
+		copy.remove();
+		return text;
+	});
+	const english = Object.entries(en)
+		.filter(([key, value]) => zhHans[key as keyof typeof zhHans] !== value)
+		// The words between placeholders: "Exit {n} of {total}" → "Exit", "of".
+		.flatMap(([, value]) => value.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '\n').split('\n'))
+		.map((s) => s.trim())
+		.filter((s) => /[a-z]{3,}/.test(s) && s.includes(' '));
+	const found = english.filter((s) => shown.includes(s));
+	expect(found).toEqual([]);
+	expect(shown).toMatch(/第 \d+ 次退出/);
+	expect(errors).toEqual([]);
+});
+
+test('the main thread has no long task over 200 ms while the worker runs', async ({ page }) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries())
+				w.longTasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	});
+	const errors = collectErrors(page);
+	const widget = await stepper(page);
+	// A new experiment (trap beside pv): watched from the moment its progress shows.
+	await widget.locator('select[data-control="second-mode"]').selectOption('pv');
+	await expect(widget.locator('progress')).toBeVisible();
+	const from = await page.evaluate(() => performance.now());
+	await expect(widget.locator('[data-outcome]')).toHaveCount(2, { timeout: 60_000 });
+	await expect(widget.locator('[data-tally="pv"]')).toBeVisible();
+	const long = await page.evaluate(
+		(since) =>
+			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+				.filter((t) => t.start >= since)
+				.map((t) => Math.round(t.duration)),
+		from
+	);
+	expect(long.filter((d) => d > 200)).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test.describe('on a phone in the dark scheme', () => {
+	test.use({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
+
+	test('axe finds no violation in the stepper, and the page does not scroll sideways', async ({
+		page
+	}) => {
+		const errors = collectErrors(page);
+		const widget = await stepper(page, `/zh${lesson}`);
+		await widget.locator('article[data-mode="trap"] [data-nav="next"]').click();
+		await page.waitForTimeout(300);
+		const { violations } = await new AxeBuilder({ page }).include('section.exit-stepper').analyze();
+		const found = violations.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+		);
+		expect(found, found.join('\n')).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
+		expect(errors).toEqual([]);
+	});
+
+	test('squeezed to 100 px and to nothing, it draws no negative size', async ({ page }) => {
+		const errors = collectErrors(page);
+		const widget = await stepper(page);
+		for (const width of ['100px', '0px', '360px']) {
+			await widget.evaluate((element, w) => {
+				element.style.width = w;
+				element.style.padding = '0';
+			}, width);
+			await page.waitForTimeout(400);
+			const bad = await widget.evaluate((element) =>
+				[...element.querySelectorAll('svg *')].flatMap((e) =>
+					['width', 'height', 'r'].flatMap((name) => {
+						const value = e.getAttribute(name);
+						if (value === null || value.endsWith('%')) return [];
+						const n = Number(value);
+						return Number.isFinite(n) && n >= 0 ? [] : [`${e.tagName} ${name}=${value}`];
+					})
+				)
+			);
+			expect(bad, `at ${width}`).toEqual([]);
+		}
+		expect(errors).toEqual([]);
+	});
+});

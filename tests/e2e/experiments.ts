@@ -1,0 +1,44 @@
+/**
+ * Lesson pages in the end-to-end tests: waiting for the notebook, and opening the experiments that
+ * predictions hide (cells, plots, exit steppers) by committing an answer to each.
+ */
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * The notebook is live once LessonBody has mounted and restored any saved work. Hydrating it can
+ * take seconds on a loaded two-core CI machine, hence the long wait.
+ */
+export async function notebookReady(page: Page) {
+	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+}
+
+/**
+ * Commits an answer to every prediction, so that the experiments they hide are on the page.
+ * Answering one may reveal another inside it.
+ */
+export async function openExperiments(page: Page) {
+	await notebookReady(page);
+	const locked = page.locator('[data-predict-block][data-answered="false"]');
+	for (let i = 0; i < 20 && (await locked.count()) > 0; i++) {
+		const form = locked.first().locator('form.predict').first();
+		await form.getByRole('textbox').fill('1');
+		await form.getByRole('button').click();
+	}
+	await expect(locked).toHaveCount(0);
+}
+
+/**
+ * Lays out the whole lesson. Off-screen prose is skipped by the browser (content-visibility in
+ * LessonBody.svelte) until it nears the viewport; checks that look at every element of a page (axe,
+ * sideways scrolling) render it all first, as a student scrolling through would, so that nothing
+ * escapes them for being off screen.
+ */
+export async function renderEverything(page: Page) {
+	await page.addStyleTag({
+		content: '.lesson-body > * { content-visibility: visible !important; }'
+	});
+	// Two frames: layout, then the ResizeObservers that mark wide content as scroll regions.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+}
