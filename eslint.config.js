@@ -40,7 +40,9 @@ export default ts.config(
 			'src/lib/sim/**',
 			'src/lib/labs/**',
 			'src/lib/widgets/exit-stepper/*.ts',
-			'src/lib/worker/vm-session.ts'
+			'src/lib/widgets/machine/**/*.ts',
+			'src/lib/worker/vm-session.ts',
+			'src/lib/worker/machine-session.ts'
 		],
 		rules: {
 			'no-restricted-imports': [

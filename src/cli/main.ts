@@ -16,7 +16,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
 	run: () => import('./commands/run.ts'),
 	bench: () => import('./commands/bench.ts'),
 	model: () => import('./commands/model.ts'),
-	vm: () => import('./commands/vm.ts')
+	vm: () => import('./commands/vm.ts'),
+	debug: () => import('./commands/debug.ts')
 };
 
 function usage(): string {

@@ -23,6 +23,8 @@ const NOT_STATE = new Set([
 	'slow',
 	'slowArg',
 	'slowOnly',
+	// Scratch: the word the slow path is executing, written before every use.
+	'insn',
 	'fastLoop',
 	'pageFlags',
 	'readTag',

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inputBytes, parseScript } from '../../../../src/cli/commands/debug-script.ts';
+
+describe('parseScript', () => {
+	it('splits lines and semicolons, drops comments, and keeps line and column', () => {
+		expect(parseScript('step 5 # go\n\n  break main; continue\n')).toEqual([
+			{ name: 'step', args: ['5'], rest: '5', line: 1, column: 1 },
+			{ name: 'break', args: ['main'], rest: 'main', line: 3, column: 3 },
+			{ name: 'continue', args: [], rest: '', line: 3, column: 15 }
+		]);
+	});
+
+	it('points each column at the first letter of its command', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.constantFrom('step', 'back', 'regs'), fc.nat(3)), {
+					minLength: 1,
+					maxLength: 5
+				}),
+				(parts) => {
+					const line = parts.map(([name, pad]) => ' '.repeat(pad) + name).join(';');
+					for (const c of parseScript(line))
+						expect(line.slice(c.column - 1, c.column - 1 + c.name.length)).toBe(c.name);
+				}
+			),
+			{ numRuns: 50 }
+		);
+	});
+});
+
+describe('inputBytes', () => {
+	it('encodes text as UTF-8 and resolves escapes', () => {
+		expect(inputBytes('hi\\n')).toEqual([0x68, 0x69, 10]);
+		expect(inputBytes('\\x00\\xff\\\\')).toEqual([0, 255, 92]);
+		expect(inputBytes('é')).toEqual([0xc3, 0xa9]);
+		expect(inputBytes('\\q')).toEqual([92, 0x71]);
+	});
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { command } from '../../../../src/cli/commands/debug.ts';
+
+const SOURCE = `_start:
+	li s1, 0x10000000
+	la t0, handler
+	csrw mtvec, t0
+	li a0, 5
+	call square
+	sb a0, 0(s1)
+	ecall
+square:
+	mul a0, a0, a0
+	ret
+handler:
+	lbu t1, 0(s1)
+	sb t1, 0(s1)
+	li t0, 0x100000
+	li t1, 0x5555
+	sw t1, 0(t0)
+`;
+
+let dir: string;
+let prog: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'virtlab-debug-'));
+	prog = join(dir, 'p.s');
+	writeFileSync(prog, SOURCE);
+	out = '';
+	err = '';
+	vi.spyOn(process.stdout, 'write').mockImplementation(
+		(s) => ((out += typeof s === 'string' ? s : new TextDecoder().decode(s as Uint8Array)), true)
+	);
+	vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('virtlab debug', () => {
+	it('steps, steps over a call, and prints where it is with the source line', async () => {
+		expect(await command.run([prog, '-e', 'step 5; over; over'])).toBe(0);
+		expect(out).toContain('> step 5\n[5] 0x80000014 M p.s:6  auipc ra,0x0\n');
+		// The jalr of `call square` runs square; the next instruction is the sb on line 7.
+		expect(out).toContain('> over\n[9] 0x8000001c M p.s:7  sb a0,0(s1)\n');
+		expect(err).toBe('');
+	});
+
+	it('stops at a breakpoint by label, shows registers, steps out, and goes back', async () => {
+		expect(await command.run([prog, '-e', 'break square; continue; regs; out; back 2; list'])).toBe(
+			0
+		);
+		expect(out).toMatch(/breakpoint square at 0x80000024\n/);
+		expect(out).toMatch(/breakpoint at 0x80000024\n\[\d+\] 0x80000024 M p\.s:10/);
+		expect(out).toMatch(/x10 a0 {3}0x00000005/);
+		expect(out).toMatch(/> out\n\[\d+\] 0x8000001c M p\.s:7/);
+		expect(out).toMatch(/> back 2\n\[\d+\] 0x80000024 M p\.s:10/);
+		expect(out).toMatch(/=>\* 0x80000024 {2}<square> mul a0,a0,a0 {2}# p\.s:10/);
+	});
+
+	it('gives UART input, shows the trap, the output, and runs to the end', async () => {
+		const script = join(dir, 'cmds');
+		writeFileSync(script, 'until 8  # the ecall\ninput hi\\n\nstep\ncontinue\ntraps\n');
+		expect(await command.run([prog, '--script', script])).toBe(0);
+		expect(out).toContain('  uart: "\\u0019"'); // 5 * 5 = 25
+		expect(out).toMatch(/ {2}trap: environment call from M-mode at 0x80000020, M -> M\n/);
+		expect(out).toMatch(/the program ended with exit code 0\n.*\n {2}uart: "h"/);
+		expect(out).toMatch(
+			/\[\d+\] environment call from M-mode at 0x80000020 tval 0x00000000, M -> M/
+		);
+	});
+
+	it('breaks on a line, resets, deletes breakpoints, runs to a label, prints CSRs and output', async () => {
+		expect(
+			await command.run([
+				prog,
+				'-e',
+				'break p.s:10; continue; reset; delete; until square; csrs machine; output'
+			])
+		).toBe(0);
+		expect(out).toMatch(/breakpoint p\.s:10 at 0x80000024\n/);
+		expect(out).toMatch(/> reset\n\[0\] 0x80000000 M p\.s:2/);
+		expect(out).toMatch(/> until square\n\[\d+\] 0x80000024 M p\.s:10/);
+		expect(out).toMatch(/machine:\n(.*\n)*? {2}mtvec {8}0x8000002c\n/);
+		expect(out).not.toMatch(/supervisor:/);
+		expect(out.endsWith('> output\n')).toBe(true); // nothing printed yet at square
+	});
+
+	it('reports a bad command at its line and column', async () => {
+		expect(await command.run([prog, '-e', 'step; stpe 3'])).toBe(1);
+		expect(err).toMatch(/^-e:1:7: unknown command 'stpe'/);
+		expect(await command.run([prog, '-e', 'break nowhere'])).toBe(1);
+		expect(err).toMatch(/-e:1:1: no label 'nowhere'/);
+	});
+
+	it('a runaway program stops at the budget of continue', async () => {
+		writeFileSync(prog, '_start:\n\tj _start\n');
+		expect(await command.run([prog, '-e', 'continue 1000'])).toBe(0);
+		expect(out).toMatch(/stopped after 1000 steps at 0x80000000/);
+	});
+
+	it('refuses a program that does not assemble, with the diagnostic', async () => {
+		writeFileSync(prog, '_start:\n\tadd t0\n');
+		expect(await command.run([prog, '-e', 'step'])).toBe(2);
+		expect(err).toMatch(/p\.s:2:\d+: error: /);
+	});
+});
