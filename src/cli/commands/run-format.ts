@@ -1,44 +1,13 @@
 /** One-line texts for `virtlab run`: stop reasons and trace events. */
+import { EXCEPTION_NAMES, INTERRUPT_NAMES } from '../../lib/emulator/machine/cause-names.ts';
 import type { StopReason, TraceEvent, TrapSite } from '../../lib/emulator/machine/types.ts';
 
 const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
 
-const CAUSES: Record<number, string> = {
-	0: 'instruction address misaligned',
-	1: 'instruction access fault',
-	2: 'illegal instruction',
-	3: 'breakpoint',
-	4: 'load address misaligned',
-	5: 'load access fault',
-	6: 'store/AMO address misaligned',
-	7: 'store/AMO access fault',
-	8: 'environment call from U/VU-mode',
-	9: 'environment call from HS-mode',
-	10: 'environment call from VS-mode',
-	11: 'environment call from M-mode',
-	12: 'instruction page fault',
-	13: 'load page fault',
-	15: 'store/AMO page fault',
-	20: 'instruction guest-page fault',
-	21: 'load guest-page fault',
-	22: 'virtual instruction',
-	23: 'store/AMO guest-page fault'
-};
-const INTERRUPTS: Record<number, string> = {
-	1: 'supervisor software',
-	2: 'virtual supervisor software',
-	3: 'machine software',
-	5: 'supervisor timer',
-	6: 'virtual supervisor timer',
-	7: 'machine timer',
-	9: 'supervisor external',
-	10: 'virtual supervisor external',
-	11: 'machine external'
-};
 const MODES = ['U', 'S', '?', 'M'];
 
 export function causeName(cause: number, interrupt: boolean): string {
-	return (interrupt ? INTERRUPTS[cause] + ' interrupt' : CAUSES[cause]) ?? `cause ${cause}`;
+	return (interrupt ? INTERRUPT_NAMES[cause] : EXCEPTION_NAMES[cause]) ?? `cause ${cause}`;
 }
 
 /** What a run did: instructions retired and traps entered, by cause as MachineStats counts them. */

@@ -11,6 +11,11 @@
  * hgatp and the VS CSRs (vsstatus is laid out as sstatus, vsatp as satp, vsip/vsie as sip/sie).
  */
 import { Csr } from '../../emulator/isa/csr.ts';
+import {
+	EXCEPTION_NAMES,
+	INTERRUPT_NAMES,
+	trapCauseName
+} from '../../emulator/machine/cause-names.ts';
 
 /** One field of a CSR: bits hi..lo, what it is for, and a word for each value when that helps. */
 export interface CsrField {
@@ -52,52 +57,9 @@ const flag = (name: string, bit: number, doc: string, on: string, off: string): 
 const named = (name: string, hi: number, lo: number, doc: string, names: readonly string[]) =>
 	field(name, hi, lo, doc, (v) => names[v] ?? `${v} (reserved)`);
 
-// ---- trap causes (Table 3.6, and the hypervisor's additions) ---------------------------------
+// ---- trap causes: named in src/lib/emulator/machine/cause-names.ts ----------------------------
 
-/** Exception codes when mcause's Interrupt bit is 0. */
-export const EXCEPTION_NAMES: Readonly<Record<number, string>> = {
-	0: 'instruction address misaligned',
-	1: 'instruction access fault',
-	2: 'illegal instruction',
-	3: 'breakpoint',
-	4: 'load address misaligned',
-	5: 'load access fault',
-	6: 'store/AMO address misaligned',
-	7: 'store/AMO access fault',
-	8: 'environment call from U-mode or VU-mode',
-	9: 'environment call from HS-mode',
-	10: 'environment call from VS-mode',
-	11: 'environment call from M-mode',
-	12: 'instruction page fault',
-	13: 'load page fault',
-	15: 'store/AMO page fault',
-	20: 'instruction guest-page fault',
-	21: 'load guest-page fault',
-	22: 'virtual instruction',
-	23: 'store/AMO guest-page fault'
-};
-
-/** Interrupt codes (mcause's Interrupt bit 1), which are also the bit numbers in mip and mie. */
-export const INTERRUPT_NAMES: Readonly<Record<number, string>> = {
-	1: 'supervisor software interrupt',
-	2: 'virtual supervisor software interrupt',
-	3: 'machine software interrupt',
-	5: 'supervisor timer interrupt',
-	6: 'virtual supervisor timer interrupt',
-	7: 'machine timer interrupt',
-	9: 'supervisor external interrupt',
-	10: 'virtual supervisor external interrupt',
-	11: 'machine external interrupt',
-	12: 'supervisor guest external interrupt'
-};
-
-/** The name of the trap an mcause, scause or vscause value reports. */
-export function trapCauseName(cause: number): string {
-	const interrupt = cause >>> 31 === 1;
-	const code = cause & 0x7fffffff;
-	const name = interrupt ? INTERRUPT_NAMES[code] : EXCEPTION_NAMES[code];
-	return name ?? `${interrupt ? 'interrupt' : 'exception'} ${code} (not defined)`;
-}
+export { EXCEPTION_NAMES, INTERRUPT_NAMES, trapCauseName };
 
 // ---- the field tables, most significant field first, as the specification draws them --------
 
