@@ -13,8 +13,19 @@ if (!chromium) {
 	process.exit(process.env.CI === 'true' ? 1 : 0);
 }
 
-const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-	stdio: 'inherit',
-	env: { ...process.env, CHROMIUM_PATH: chromium }
-});
-process.exit(result.status ?? 1);
+// Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): they run
+// after all the others, by themselves, so that the other tests' browsers do not take the two cores.
+const args = process.argv.slice(2);
+const phases = [
+	['--grep-invert', '@alone', '--pass-with-no-tests'],
+	['--grep', '@alone', '--pass-with-no-tests']
+];
+let status = 0;
+for (const phase of phases) {
+	const result = spawnSync('npx', ['playwright', 'test', ...phase, ...args], {
+		stdio: 'inherit',
+		env: { ...process.env, CHROMIUM_PATH: chromium }
+	});
+	status ||= result.status ?? 1;
+}
+process.exit(status);

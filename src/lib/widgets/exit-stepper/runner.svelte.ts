@@ -21,7 +21,7 @@ import type {
 } from '../../worker/vm-session.ts';
 import { ExitCursor } from './cursor.ts';
 import { text, type Text } from './messages.ts';
-import type { ModeTally } from './tally.ts';
+import type { CostOverrides, ModeTally } from './tally.ts';
 
 /** What an experiment asks for: StartRequest without the protocol's fields. */
 export type Experiment = Omit<StartRequest, 'type' | 'id'>;
@@ -78,6 +78,7 @@ export class StepperRunner {
 	private session: { handle(request: SessionRequest): Promise<void> } | undefined;
 	private redrawPending = false;
 	private wantedPreset: string | undefined;
+	private wantedOverrides: CostOverrides = {};
 
 	constructor(private readonly makeWorker?: () => Worker) {}
 
@@ -97,11 +98,16 @@ export class StepperRunner {
 		this.send({ type: 'start', id, ...experiment, slice });
 	}
 
-	/** Re-prices the finished runs under another preset (or as soon as the running one ends). */
-	recost(preset: string): void {
-		if (this.status === 'running') this.wantedPreset = preset;
-		else if (this.runs.length > 0 && this.status === 'done')
-			this.send({ type: 'recost', id: this.id, preset });
+	/**
+	 * Re-prices the finished runs under another preset, with some of its constants changed (or as
+	 * soon as the running one ends).
+	 */
+	recost(preset: string, overrides: CostOverrides = {}): void {
+		if (this.status === 'running') {
+			this.wantedPreset = preset;
+			this.wantedOverrides = overrides;
+		} else if (this.runs.length > 0 && this.status === 'done')
+			this.send({ type: 'recost', id: this.id, preset, overrides });
 	}
 
 	cancel(): void {
@@ -143,15 +149,19 @@ export class StepperRunner {
 				if (run) run.summary = message.summary;
 				break;
 			}
-			case 'done':
+			case 'done': {
 				this.tallies = message.summaries.map((s) => s.tally);
 				this.status = 'done';
 				this.runningMode = undefined;
-				if (this.wantedPreset && this.wantedPreset !== this.cost?.id) {
-					this.send({ type: 'recost', id: this.id, preset: this.wantedPreset });
+				const overrides = this.wantedOverrides;
+				const changed = Object.keys(overrides).length > 0;
+				if (this.wantedPreset && (changed || this.wantedPreset !== this.cost?.id)) {
+					this.send({ type: 'recost', id: this.id, preset: this.wantedPreset, overrides });
 				}
 				this.wantedPreset = undefined;
+				this.wantedOverrides = {};
 				break;
+			}
 			case 'cancelled':
 				this.status = 'cancelled';
 				this.runningMode = undefined;

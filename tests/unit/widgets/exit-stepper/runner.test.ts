@@ -44,6 +44,16 @@ describe('StepperRunner on the main thread', () => {
 		expect(runner.tallies[1].exits).toBe(before[1].exits);
 	});
 
+	it('re-prices with one constant changed: only the exits that pay it cost more', async () => {
+		const before = runner.tallies;
+		runner.recost('p4', { vmExitRoundTrip: 100_000 });
+		await until(() => runner.cost?.id === 'p4+vmExitRoundTrip');
+		expect(runner.cost?.vmExitRoundTrip).toBe(100_000);
+		// hw exits are hardware VM exits: dearer; trap mode's exits are traps: unchanged.
+		expect(runner.tallies[1].exitCycles).toBeGreaterThan(before[1].exitCycles);
+		expect(runner.tallies[0].exitCycles).toBe(before[0].exitCycles);
+	});
+
 	it('lets a newer experiment replace a running one', async () => {
 		runner.start({ workload: 'syscall', modes: ['trap'], costPreset: 'core2' });
 		runner.start({ workload: 'compute', modes: ['hw'], costPreset: 'kvm' });
@@ -74,7 +84,7 @@ describe('StepperRunner with a worker', () => {
 			fake.onmessage!({ data: { type: 'done', id: 2, summaries: [] } } as MessageEvent);
 			expect(runner.status).toBe('done');
 			runner.recost('p4');
-			expect(sent.at(-1)).toEqual({ type: 'recost', id: 2, preset: 'p4' });
+			expect(sent.at(-1)).toEqual({ type: 'recost', id: 2, preset: 'p4', overrides: {} });
 		} finally {
 			delete (globalThis as { Worker?: unknown }).Worker;
 		}
