@@ -11,6 +11,7 @@
  * one redraw.
  */
 import type { CostModel } from '../../emulator/vmm/cost.ts';
+import type { ExitReason } from '../../emulator/vmm/exit-reasons.ts';
 import type { ExitRecord, VmMode } from '../../emulator/vmm/exit-trace.ts';
 import type {
 	GuestSources,
@@ -39,9 +40,19 @@ export class ModeRun {
 
 	constructor(readonly mode: VmMode) {}
 
+	/**
+	 * The reasons among the records so far, kept as they arrive (the legend and the palette). Not
+	 * state, like the records: `version` tells the page when they changed.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly reasons = new Set<ExitReason>();
+
 	add(records: readonly ExitRecord[]): void {
 		this.cursor.append(records);
-		for (const r of records) this.records.push(r);
+		for (const r of records) {
+			this.records.push(r);
+			this.reasons.add(r.reason);
+		}
 	}
 }
 

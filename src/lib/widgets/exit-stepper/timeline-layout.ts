@@ -5,6 +5,7 @@
  * instructions retired. At most one mark per reason per pixel column (timeline.ts `thin`), so a run
  * of 35,000 exits draws a few thousand marks at most.
  */
+import { markerAt } from '../../chart/markers.ts';
 import { frame, size, type Frame } from '../../chart/frame.ts';
 import { continuous, type Scale } from '../../chart/scales.ts';
 import { ticks, type Tick } from '../../chart/ticks.ts';
@@ -119,7 +120,7 @@ export function markPaths(marks: readonly Mark[], r: number): { style: ReasonSty
 	for (const m of marks) {
 		let entry = byReason.get(m.reason);
 		if (!entry) byReason.set(m.reason, (entry = { style: m.style, parts: [] }));
-		entry.parts.push(`M${round(m.x)},${round(m.y)}${relativeShape(m.style.shape, r)}`);
+		entry.parts.push(`M${round(m.x)},${round(m.y)}${markerAt(m.style.shape, r)}`);
 	}
 	return [...byReason.values()]
 		.sort((a, b) => a.style.index - b.style.index)
@@ -128,32 +129,4 @@ export function markPaths(marks: readonly Mark[], r: number): { style: ReasonSty
 
 function round(n: number): number {
 	return Math.round(n * 10) / 10;
-}
-
-/** A shape drawn from its centre with relative commands, to follow an `M x,y`. */
-function relativeShape(shape: ReasonStyle['shape'], r: number): string {
-	switch (shape) {
-		case 'circle':
-			return `m${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
-		case 'square':
-			return `m${-r},${-r}h${2 * r}v${2 * r}h${-2 * r}z`;
-		case 'triangle':
-			return `m0,${-r}l${r},${2 * r}h${-2 * r}z`;
-		case 'diamond':
-			return `m0,${-r}l${r},${r}l${-r},${r}l${-r},${-r}z`;
-	}
-}
-
-/** A marker shape centred on (0, 0) of about `r` radius, as an SVG path. */
-export function markerPath(shape: ReasonStyle['shape'], r: number): string {
-	switch (shape) {
-		case 'circle':
-			return `M${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
-		case 'square':
-			return `M${-r},${-r}h${2 * r}v${2 * r}h${-2 * r}Z`;
-		case 'triangle':
-			return `M0,${-r}L${r},${r}L${-r},${r}Z`;
-		case 'diamond':
-			return `M0,${-r}L${r},0L0,${r}L${-r},0Z`;
-	}
 }

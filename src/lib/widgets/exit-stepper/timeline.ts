@@ -13,8 +13,9 @@ import { EXIT_REASONS, type ExitReason } from '../../emulator/vmm/exit-reasons.t
 import type { ExitRecord } from '../../emulator/vmm/exit-trace.ts';
 import { lowerBound } from './align.ts';
 
-export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'diamond'] as const;
-export type MarkerShape = (typeof MARKER_SHAPES)[number];
+import { MARKER_SHAPES, type MarkerShape } from '../../chart/markers.ts';
+
+export { MARKER_SHAPES, type MarkerShape };
 
 export interface ReasonStyle {
 	reason: ExitReason;

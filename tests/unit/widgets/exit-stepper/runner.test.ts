@@ -26,6 +26,8 @@ describe('StepperRunner on the main thread', () => {
 		expect(trap.records.length).toBe(trap.exits);
 		expect(trap.cursor.length).toBe(trap.records.length);
 		expect(hw.records.length).toBeLessThan(trap.records.length);
+		// The reasons are kept as the records arrive: the same as counting them afterwards.
+		expect(trap.reasons).toEqual(new Set(trap.records.map((r) => r.reason)));
 		expect(runner.tallies.map((t) => [t.mode, t.exits])).toEqual([
 			['trap', trap.exits],
 			['hw', hw.exits]

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExitReason } from '../../../../src/lib/emulator/vmm/exit-reasons.ts';
 import {
-	markerPath,
 	markPaths,
 	timelineHeight,
 	timelineLayout
@@ -75,13 +74,6 @@ describe('timelineLayout', () => {
 	it('grows with the modes and the reasons', () => {
 		expect(timelineHeight(2, palette)).toBeGreaterThan(timelineHeight(1, palette));
 		expect(timelineHeight(1, palette)).toBeGreaterThan(timelineHeight(1, reasonPalette(['sbi'])));
-	});
-});
-
-describe('markerPath', () => {
-	it('draws each shape as a closed path', () => {
-		for (const shape of ['circle', 'square', 'triangle', 'diamond'] as const)
-			expect(markerPath(shape, 3)).toMatch(/^M.*Z$/);
 	});
 });
 
