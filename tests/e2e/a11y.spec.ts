@@ -11,7 +11,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { renderEverything } from './experiments.ts';
+import { openExperiments, renderEverything } from './experiments.ts';
 
 /** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
 function slugs(suffix: '' | '.zh'): string[] {
@@ -27,10 +27,16 @@ const pages = [
 	...slugs('.zh').map((slug) => `/zh/lessons/${slug}/`)
 ];
 
-/** Waits until the notebook has run and every model widget has drawn its first result. */
+/**
+ * Opens every prediction's experiment and waits until the notebook has run and every model widget
+ * and exit stepper has drawn its first result.
+ */
 async function drawn(page: Page) {
 	if (!page.url().includes('/lessons/')) return;
-	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+	// Answered, each prediction shows its experiment: axe checks the widgets it hid too.
+	await openExperiments(page);
+	for (const stepper of await page.locator('section.exit-stepper').all())
+		await expect(stepper.locator('[data-bars]')).toBeAttached({ timeout: 60_000 });
 	const lastChart = {
 		'sched-lab': 'shares',
 		'memory-dashboard': 'slowdown',

@@ -42,6 +42,7 @@ export const exitStepperEn = {
 	'exitStepper.error.request': 'The worker does not understand the request “{type}”.',
 	'exitStepper.error.worker': 'The worker stopped: {message}',
 	'exitStepper.label': 'Exit stepper',
+	'exitStepper.labelOf': 'Exit stepper: {workload}, {modes}, {preset}',
 	'exitStepper.controls': 'Experiment',
 	'exitStepper.workload': 'Workload',
 	'exitStepper.mode': 'Mode',

@@ -39,6 +39,7 @@ export const exitStepperZh: Record<ExitStepperKey, string> = {
 	'exitStepper.error.request': '工作线程无法理解请求“{type}”。',
 	'exitStepper.error.worker': '工作线程已停止：{message}',
 	'exitStepper.label': 'VM 退出单步器',
+	'exitStepper.labelOf': 'VM 退出单步器：{workload}，{modes}，{preset}',
 	'exitStepper.controls': '实验设置',
 	'exitStepper.workload': '负载',
 	'exitStepper.mode': '模式',
