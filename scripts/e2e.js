@@ -15,11 +15,15 @@ if (!chromium) {
 
 // Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): they run
 // after all the others, by themselves, so that the other tests' browsers do not take the two cores.
+// A run filtered by title (-g, --grep) runs what it names in one go.
 const args = process.argv.slice(2);
-const phases = [
-	['--grep-invert', '@alone', '--pass-with-no-tests'],
-	['--grep', '@alone', '--pass-with-no-tests']
-];
+const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
+const phases = filtered
+	? [[]]
+	: [
+			['--grep-invert', '@alone', '--pass-with-no-tests'],
+			['--grep', '@alone', '--pass-with-no-tests']
+		];
 let status = 0;
 for (const phase of phases) {
 	const result = spawnSync('npx', ['playwright', 'test', ...phase, ...args], {

@@ -63,7 +63,10 @@ for (const path of widgetLessons) {
 	});
 }
 
-/** Elements in `main` that scroll sideways without being labelled, focusable regions. */
+/**
+ * Elements in `main` that scroll sideways without being labelled and focusable: a region (a wide
+ * table or equation) or a named group (a code excerpt, of which a page has many, so not a landmark).
+ */
 function unlabelledScrollers(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
 		// Form fields (a cell's editor) scroll on their own and take focus anyway.
@@ -74,7 +77,9 @@ function unlabelledScrollers(page: Page): Promise<string[]> {
 			})
 			.filter(
 				(e) =>
-					e.getAttribute('role') !== 'region' || !e.getAttribute('aria-label') || e.tabIndex !== 0
+					!['region', 'group'].includes(e.getAttribute('role') ?? '') ||
+					!e.getAttribute('aria-label') ||
+					e.tabIndex !== 0
 			)
 			.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
 	);
