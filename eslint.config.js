@@ -44,6 +44,8 @@ export default ts.config(
 			'src/lib/worker/vm-session.ts',
 			'src/lib/worker/machine-session.ts'
 		],
+		// A `.svelte.ts` module holds a page's reactive state (runes): it belongs to the page side.
+		ignores: ['**/*.svelte.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

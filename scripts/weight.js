@@ -10,7 +10,8 @@
 //   node scripts/weight.js --no-build # measures the last build in build/
 //   node scripts/weight.js --json     # the figures as JSON (the unit test reads this form)
 //
-// The budget for a lesson page is 150 KB gzip (docs/architecture.md); the script exits 1 over it.
+// The budget for a lesson page and the playground is 150 KB gzip (docs/architecture.md); the
+// script exits 1 over it. Monaco (about 825 KB gzip) loads after the playground page is up.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,7 @@ export function staticImports(code) {
 
 /**
  * @typedef {{ files: number, gzipBytes: number, kb: number }} Weight
- * @typedef {Weight & { path: string, lesson: boolean }} PageWeight
+ * @typedef {Weight & { path: string, budgeted: boolean }} PageWeight
  */
 
 /**
@@ -96,7 +97,9 @@ export function measure(root) {
 		.sort()
 		.map((path) => {
 			const html = readFileSync(join(root, path, 'index.html'), 'utf8');
-			return { path, lesson: path.includes('/lessons/'), ...pageWeight(root, html) };
+			// Lessons and the playground have the budget; the outline and the 404 page are far below it.
+			const budgeted = path.includes('/lessons/') || path.includes('/playground/');
+			return { path, budgeted, ...pageWeight(root, html) };
 		});
 }
 
@@ -104,15 +107,15 @@ function main() {
 	const args = process.argv.slice(2);
 	if (!args.includes('--no-build')) buildSite();
 	const figures = measure(buildDir());
-	const over = figures.filter((page) => page.lesson && page.kb > budgetKB);
+	const over = figures.filter((page) => page.budgeted && page.kb > budgetKB);
 	if (args.includes('--json')) {
 		console.log(JSON.stringify({ budgetKB, pages: figures }, null, '\t'));
 	} else {
 		console.log(
-			`JavaScript loaded before interaction (gzip, budget ${budgetKB} KB per lesson page)`
+			`JavaScript loaded before interaction (gzip, budget ${budgetKB} KB per lesson and playground page)`
 		);
 		for (const page of figures) {
-			const mark = page.lesson && page.kb > budgetKB ? '  OVER BUDGET' : '';
+			const mark = page.budgeted && page.kb > budgetKB ? '  OVER BUDGET' : '';
 			console.log(
 				`  ${page.path.padEnd(40)} ${String(page.kb).padStart(7)} KB  ${page.files} files${mark}`
 			);

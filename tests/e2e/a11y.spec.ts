@@ -23,6 +23,8 @@ const pages = [
 	'/',
 	'/zh/',
 	'/404',
+	'/playground/',
+	'/zh/playground/',
 	...slugs('').map((slug) => `/lessons/${slug}/`),
 	...slugs('.zh').map((slug) => `/zh/lessons/${slug}/`)
 ];
@@ -32,6 +34,9 @@ const pages = [
  * and exit stepper has drawn its first result.
  */
 async function drawn(page: Page) {
+	// A machine workbench (the playground, `::machine`) is drawn once its program is loaded.
+	if (page.url().includes('/playground/'))
+		await expect(page.locator('[data-status]')).toContainText(/Ready|就绪/, { timeout: 60_000 });
 	if (!page.url().includes('/lessons/')) return;
 	// Answered, each prediction shows its experiment: axe checks the widgets it hid too.
 	await openExperiments(page);
@@ -46,6 +51,8 @@ async function drawn(page: Page) {
 		if ((await page.locator(`[data-widget="${widget}"]`).count()) === 0) continue;
 		await expect(page.locator(`[data-chart="${chart}"]`)).toBeAttached({ timeout: 20_000 });
 	}
+	for (const machine of await page.locator('[data-widget="machine"]').all())
+		await expect(machine.locator('[data-status]')).toContainText(/Ready|就绪/, { timeout: 60_000 });
 	await renderEverything(page);
 	// Scroll regions are marked once their content has been measured.
 	await page.waitForTimeout(300);

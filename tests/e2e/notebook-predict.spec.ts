@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { join } from 'node:path';
+import { buildDir } from '../../scripts/site.js';
 import { budgetKB, measure } from '../../scripts/weight.js';
 import { collectErrors } from './console.ts';
 import { renderEverything } from './experiments.ts';
@@ -117,10 +117,11 @@ test('the page shows its cells’ values before mathjs has loaded', async ({ pag
 	await expect(page.locator('.lesson-body')).not.toHaveAttribute('data-engine', 'live');
 });
 
-test(`a lesson page loads at most ${budgetKB} KB of JavaScript before interaction`, async () => {
+test(`a lesson or playground page loads at most ${budgetKB} KB of JavaScript before interaction`, async () => {
 	// The suite's web server has just built the site into build/.
-	const pages = measure(join(process.cwd(), process.env.VIRTLAB_BUILD_DIR ?? 'build'));
-	const lessons = pages.filter((page) => page.lesson);
-	expect(lessons.length).toBeGreaterThan(0);
-	for (const page of lessons) expect(page.kb, page.path).toBeLessThanOrEqual(budgetKB);
+	const pages = measure(buildDir());
+	const budgeted = pages.filter((page) => page.budgeted);
+	expect(budgeted.map((page) => page.path)).toContain('/playground/');
+	expect(budgeted.length).toBeGreaterThan(2);
+	for (const page of budgeted) expect(page.kb, page.path).toBeLessThanOrEqual(budgetKB);
 });

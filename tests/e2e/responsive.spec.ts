@@ -93,12 +93,15 @@ test.describe('at 360 px', () => {
 		...widgetLessons,
 		...cpuLessons,
 		'/lessons/why-virtualize/',
-		'/zh/lessons/why-virtualize/'
+		'/zh/lessons/why-virtualize/',
+		'/playground/'
 	]) {
 		test(`${path} scrolls sideways only inside labelled, focusable regions`, async ({ page }) => {
 			await page.goto(path);
 			if (cpuLessons.includes(path)) await openExperiments(page);
 			else if (path.includes('/lessons/')) await ready(page);
+			else if (path.includes('/playground/'))
+				await expect(page.locator('[data-status]')).toContainText('Ready', { timeout: 30_000 });
 			await renderEverything(page);
 			await page.waitForTimeout(500);
 			const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -13,6 +13,7 @@ import { renderHtml } from './render.ts';
 import type { Block, Lang, TocEntry } from './types.ts';
 import {
 	knownContainers,
+	machineBlock,
 	nestedBlockErrors,
 	predictBlock,
 	revealToDetails,
@@ -73,6 +74,11 @@ function toBlocks(
 			if (result.block) blocks.push(result.block);
 		} else if (node.type === 'containerDirective' && node.name === 'predict') {
 			predict(node);
+		} else if (node.type === 'containerDirective' && node.name === 'machine') {
+			flush();
+			const result = machineBlock(file, body, node, `widget-${++counters.widgets}`);
+			errors.push(...result.errors);
+			if (result.block) blocks.push(result.block);
 		} else if (node.type === 'containerDirective') {
 			if (knownContainers.includes(node.name)) errors.push(...revealToDetails(file, node, lang));
 			else {

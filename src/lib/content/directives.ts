@@ -6,6 +6,8 @@
  * - `:::predict{expr=… label=…}` … `:::` (a container) asks for a prediction and hides the
  *   experiment inside it (cells, widgets, text) until the student has made one. Its props are the
  *   predict widget's schema.
+ * - `:::machine{…}` … `:::` (a container) is the machine widget with its program written inside,
+ *   as one ```asm code block.
  * Anything else shaped like a directive is an error with its position.
  */
 import type { Parent, RootContent } from 'mdast';
@@ -15,8 +17,8 @@ import { errorAt, type ContentError, type Point } from './errors.ts';
 import type { Lang, PredictBlock, WidgetBlock } from './types.ts';
 import { validateWidgetProps } from './widgetProps.ts';
 
-/** Containers rendered as HTML; `predict` is a container too, but it becomes its own block. */
-export const knownContainers = ['reveal', 'predict'];
+/** Containers a lesson may use: `reveal` is rendered as HTML, `predict` and `machine` become blocks. */
+export const knownContainers = ['reveal', 'predict', 'machine'];
 
 /** Directive attributes as the schemas expect them: a bare `logy` is the empty string. */
 function attributesOf(node: LeafDirective | ContainerDirective): Record<string, string> {
@@ -55,8 +57,9 @@ function propPoint(
 export function widgetBlock(
 	file: string,
 	source: string,
-	node: LeafDirective,
-	id: string
+	node: LeafDirective | ContainerDirective,
+	id: string,
+	attributes = attributesOf(node)
 ): { block?: WidgetBlock; errors: ContentError[] } {
 	if (node.name === 'predict') {
 		return {
@@ -69,7 +72,7 @@ export function widgetBlock(
 			]
 		};
 	}
-	const result = validateWidgetProps(node.name, attributesOf(node));
+	const result = validateWidgetProps(node.name, attributes);
 	const start = node.position?.start;
 	if (!result.ok) {
 		return {
@@ -86,6 +89,50 @@ export function widgetBlock(
 		line: start?.line ?? 1
 	};
 	return { block, errors: [] };
+}
+
+/** The info strings a `:::machine` program's code block may carry. */
+const ASSEMBLY_FENCES = ['asm', 's', 'riscv'];
+
+/**
+ * `:::machine{…}` with its program inside: one ```asm code block, which becomes the widget's
+ * `source` prop; the rest is checked like `::machine{…}`.
+ */
+export function machineBlock(
+	file: string,
+	source: string,
+	node: ContainerDirective,
+	id: string
+): { block?: WidgetBlock; errors: ContentError[] } {
+	const attributes = attributesOf(node);
+	if ('source' in attributes) {
+		return {
+			errors: [
+				errorAt(
+					file,
+					propPoint(source, node, 'source'),
+					'\':::machine\': write the program in a ```asm code block inside, not as source="…"'
+				)
+			]
+		};
+	}
+	const children = node.children as RootContent[];
+	const stray = children.find(
+		(child) => child.type !== 'code' || !ASSEMBLY_FENCES.includes(child.lang ?? '')
+	);
+	if (children.length !== 1 || stray) {
+		return {
+			errors: [
+				errorAt(
+					file,
+					(stray ?? children[1])?.position?.start ?? node.position?.start,
+					`':::machine' holds one code block tagged ${ASSEMBLY_FENCES.join(', ')} (\`\`\`asm … \`\`\`) and nothing else: put the prose around it`
+				)
+			]
+		};
+	}
+	const code = children[0] as Extract<RootContent, { type: 'code' }>;
+	return widgetBlock(file, source, node, id, { ...attributes, source: code.value });
 }
 
 /**

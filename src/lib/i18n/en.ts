@@ -7,6 +7,8 @@ export const en = {
 	'site.tagline': 'An interactive course on virtualization',
 	'nav.skip': 'Skip to the content',
 	'nav.outline': 'Course outline',
+	'nav.playground': 'Playground',
+	'nav.site': 'Site',
 	'nav.language': 'Language',
 	'lang.switch': 'Read this page in English',
 	'lang.native': 'English',
@@ -338,7 +340,8 @@ export const en = {
 	'a11y.equation': 'Equation {n} (scrolls sideways)',
 	'a11y.code': 'Code {n} (scrolls sideways)',
 	'schedLab.vmControls': 'Weights and caps of the VMs',
-	'exitStepper.loading': 'Loading the exit stepper…'
+	'exitStepper.loading': 'Loading the exit stepper…',
+	'machine.loading': 'Loading the machine…'
 } as const;
 
 export type MessageKey = keyof typeof en;

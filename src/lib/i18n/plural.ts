@@ -54,3 +54,20 @@ export function applyPlurals(
 		return typeof n === 'number' && Number.isFinite(n) ? choose(lang, branches, n) : whole;
 	});
 }
+
+/**
+ * A widget's message filled in: plural choices resolved from the raw counts, then each `{name}`
+ * replaced by its parameter, numbers written as the language writes them (35,275). A name without
+ * a parameter stays as it is, so the mistake shows.
+ */
+export function fillMessage(
+	lang: Lang,
+	message: string,
+	params: Record<string, string | number>
+): string {
+	return applyPlurals(lang, message, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
+		if (!(name in params)) return whole;
+		const value = params[name];
+		return typeof value === 'number' ? formatCount(lang, value) : value;
+	});
+}

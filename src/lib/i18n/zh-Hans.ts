@@ -9,6 +9,8 @@ export const zhHans: Record<MessageKey, string> = {
 	'site.tagline': '虚拟化原理交互式课程',
 	'nav.skip': '跳到正文',
 	'nav.outline': '课程大纲',
+	'nav.playground': '练习场',
+	'nav.site': '站点',
 	'nav.language': '语言',
 	'lang.switch': '用中文阅读本页',
 	'lang.native': '中文',
@@ -319,5 +321,6 @@ export const zhHans: Record<MessageKey, string> = {
 	'a11y.equation': '公式 {n}（可左右滚动）',
 	'a11y.code': '代码 {n}（可左右滚动）',
 	'schedLab.vmControls': '各虚拟机的权重和上限',
-	'exitStepper.loading': '正在加载 VM 退出单步器…'
+	'exitStepper.loading': '正在加载 VM 退出单步器…',
+	'machine.loading': '正在加载机器……'
 };

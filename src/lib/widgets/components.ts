@@ -8,6 +8,7 @@ import './widget.css';
 import type { WidgetName } from './schemas.ts';
 import Classify from './classify/Classify.svelte';
 import ExitStepper from './exit-stepper/ExitStepper.svelte';
+import Machine from './machine/Machine.svelte';
 import MemoryDashboard from './memory-dashboard/MemoryDashboard.svelte';
 import PlacementViz from './placement-viz/PlacementViz.svelte';
 import Plot from './plot/Plot.svelte';
@@ -33,5 +34,6 @@ export const widgetComponents: Record<WidgetName, Component<WidgetComponentProps
 	'memory-dashboard': MemoryDashboard,
 	'placement-viz': PlacementViz,
 	'exit-stepper': ExitStepper,
-	classify: Classify
+	classify: Classify,
+	machine: Machine
 };

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { classifySchema } from './classify/schema.ts';
 import { exitStepperSchema } from './exit-stepper/schema.ts';
+import { machineSchema } from './machine/schema.ts';
 import { memoryDashboardSchema } from './memory-dashboard/schema.ts';
 import { placementVizSchema } from './placement-viz/schema.ts';
 import { plotSchema } from './plot/schema.ts';
@@ -28,7 +29,8 @@ export const widgetSchemas = {
 	'memory-dashboard': memoryDashboardSchema,
 	'placement-viz': placementVizSchema,
 	'exit-stepper': exitStepperSchema,
-	classify: classifySchema
+	classify: classifySchema,
+	machine: machineSchema
 } satisfies Record<string, z.ZodType>;
 
 export type WidgetName = keyof typeof widgetSchemas;

@@ -6,6 +6,10 @@
  * a `pause` (or any newer command) is heard within one batch; a batch is small enough to take a few
  * milliseconds, far below the 100 ms a pause may take.
  *
+ * Three requests only read: `check` assembles text for the editor's markers (no program needed),
+ * `memory` and `tlb` show what the machine holds. They neither change the machine nor end a
+ * running command, so the page may ask them while a program runs.
+ *
  * The same class runs inside the Web Worker (machine.worker.ts) and directly in tests; it reads no
  * clock and touches no DOM. Every message is structured-clone friendly.
  */
@@ -23,7 +27,14 @@ import { resolveLocation, type Location } from '../emulator/session/locations.ts
 import type { ProgramInput } from '../emulator/session/program.ts';
 import { describeStop } from '../emulator/session/stop-text.ts';
 import type { SessionStop } from '../emulator/session/types.ts';
-import type { Diagnostic } from '../emulator/asm/index.ts';
+import { assemble, type Diagnostic } from '../emulator/asm/index.ts';
+import {
+	memoryView,
+	MEMORY_VIEW_MAX_LENGTH,
+	type MemoryRequest
+} from '../emulator/session/memory-view.ts';
+import { tlbView, type TlbEntryView } from '../emulator/session/tlb-view.ts';
+import type { ViewTranslation } from '../emulator/mmu/view-translation.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The protocol
@@ -45,7 +56,19 @@ export type MachineRequest = { id: number } & (
 	| { type: 'input'; text?: string; bytes?: number[] }
 	| { type: 'reset' }
 	| { type: 'state'; view?: ViewOptions }
+	/** Assembles only, for the editor's markers while typing; needs no loaded program. */
+	| { type: 'check'; text: string; file?: string; includes?: Record<string, string> }
+	/**
+	 * Bytes at a physical or virtual address, read without side effects (RAM only: device
+	 * registers read as null). At most MEMORY_VIEW_MAX_LENGTH (1024) bytes; longer is cut.
+	 */
+	| ({ type: 'memory' } & MemoryRequest)
+	/** The valid entries of the hart's TLB. */
+	| { type: 'tlb' }
 );
+
+export { MEMORY_VIEW_MAX_LENGTH };
+export type { TlbEntryView, ViewTranslation };
 
 export interface ResolvedBreakpoint {
 	location: Location;
@@ -72,6 +95,24 @@ export type MachineResponse =
 	| { type: 'stopped'; id: number; stop: SessionStop; message: string; view: MachineView }
 	| { type: 'breakpoints'; id: number; breakpoints: ResolvedBreakpoint[]; view: MachineView }
 	| { type: 'state'; id: number; view: MachineView }
+	/** The assembler's diagnostics for the text, and its symbols when it assembled. */
+	| {
+			type: 'checked';
+			id: number;
+			diagnostics: Diagnostic[];
+			symbols: { name: string; value: number }[];
+	  }
+	| {
+			type: 'memory';
+			id: number;
+			address: number;
+			space: 'physical' | 'virtual';
+			/** Per byte: its value, or null where no RAM answers or the page's translation faults. */
+			bytes: (number | null)[];
+			/** For `virtual`: the page walk of the first byte's page. */
+			translation?: ViewTranslation;
+	  }
+	| { type: 'tlb'; id: number; entries: TlbEntryView[] }
 	| { type: 'error'; id: number; message: string };
 
 /** Steps per batch: a few milliseconds of emulation. */
@@ -109,6 +150,7 @@ export class MachineSession {
 	async handle(request: MachineRequest): Promise<void> {
 		const id = request?.id ?? 0;
 		if (request?.type === 'load') return this.load(request);
+		if (request?.type === 'check') return this.check(id, request);
 		const s = this.session;
 		if (!s) return this.post({ type: 'error', id, message: 'no program is loaded' });
 		switch (request.type) {
@@ -121,6 +163,13 @@ export class MachineSession {
 				return this.post({ type: 'state', id, view: this.view() });
 			case 'setBreakpoints':
 				return this.setBreakpoints(id, request.locations);
+			case 'memory': {
+				const r = memoryView(s.machine!, request);
+				if (!r.ok) return this.post({ type: 'error', id, message: r.error });
+				return this.post({ type: 'memory', id, ...r.view });
+			}
+			case 'tlb':
+				return this.post({ type: 'tlb', id, entries: tlbView(s.machine!) });
 			case 'input': {
 				const bytes = request.bytes ?? [...new TextEncoder().encode(request.text ?? '')];
 				s.input(bytes);
@@ -182,6 +231,16 @@ export class MachineSession {
 			codeLines: r.program.lines.codeLines(),
 			view: this.view()
 		});
+	}
+
+	/** The same assembler and options a load uses (program.ts), without keeping anything. */
+	private check(id: number, request: Extract<MachineRequest, { type: 'check' }>): void {
+		const { text, file = 'main.s', includes = {} } = request;
+		if (typeof text !== 'string')
+			return this.post({ type: 'error', id, message: 'check needs the text to assemble' });
+		const { image, diagnostics } = assemble(text, { file, include: (name) => includes[name] });
+		const symbols = (image?.symbols ?? []).map((x) => ({ name: x.name, value: x.value >>> 0 }));
+		this.post({ type: 'checked', id, diagnostics, symbols });
 	}
 
 	private async command(id: number, command: Command, budget = DEFAULT_BUDGET): Promise<void> {

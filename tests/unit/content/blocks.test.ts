@@ -90,7 +90,7 @@ describe('lessonBlocks', () => {
 
 	it('reports unknown containers and widgets or cells that are not at the top level', () => {
 		expect(errors(':::hint\nx\n:::')).toEqual([
-			`${file}:1:1: unknown block ':::hint' (known: reveal, predict)`
+			`${file}:1:1: unknown block ':::hint' (known: reveal, predict, machine)`
 		]);
 		expect(errors('- item\n\n  ::slider{var=N}')).toEqual([
 			`${file}:3:3: widget 'slider' must stand on its own at the top level of the lesson, not inside a list, quote or ':::reveal'`

@@ -37,7 +37,7 @@ describe('the lesson-content build check', () => {
 			`${file}:17:29: widget 'slider': prop 'default': default must lie between min (10) and max (5) ${allowed}`,
 			`${file}:19:1: widget 'slider': prop 'max' is missing ${allowed}`,
 			`${file}:21:54: widget 'slider': prop 'unit': has 3 forms: write one form ("W") or the singular and the plural separated by | ("pCPU|pCPUs") ${allowed}`,
-			`${file}:23:1: unknown block ':::hint' (known: reveal, predict)`,
+			`${file}:23:1: unknown block ':::hint' (known: reveal, predict, machine)`,
 			`${file}:28:3: widget 'plot' must stand on its own at the top level of the lesson, not inside a list, quote or ':::reveal'`,
 			expect.stringMatching(new RegExp(`^${file}:30:13: math: KaTeX parse error: `)),
 			"tests/fixtures/content-broken/lessons/02-orphan.zh.md:1:1: a translation of 'orphan', which has no English original (tests/fixtures/content-broken/lessons/02-orphan.md)"

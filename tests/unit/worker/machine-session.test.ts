@@ -153,6 +153,63 @@ describe('MachineSession', () => {
 	});
 });
 
+describe('MachineSession: requests that only read', () => {
+	it('checks text without a program: positioned errors, or the symbols when it assembles', async () => {
+		const { s, last } = harness();
+		await s.handle({ type: 'check', id: 1, text: 'nop\n\taddi a0, a0\n' });
+		const bad = last('checked');
+		expect(bad.id).toBe(1);
+		expect(bad.diagnostics[0]).toMatchObject({ severity: 'error', line: 2 });
+		expect(bad.symbols).toEqual([]);
+		await s.handle({ type: 'check', id: 2, text: SOURCE });
+		expect(last('checked').diagnostics).toEqual([]);
+		expect(last('checked').symbols.map((x) => x.name)).toContain('greet');
+		// Included files come with the text, as with load.
+		const included = { 'greet.s': 'greet:\n\tret\n' };
+		await s.handle({ type: 'check', id: 4, text: '.include "greet.s"\n', includes: included });
+		expect(last('checked')).toMatchObject({ id: 4, diagnostics: [] });
+		expect(last('checked').symbols.map((x) => x.name)).toEqual(['greet']);
+		// Checking loads nothing.
+		await s.handle({ type: 'step', id: 5 });
+		expect(last('error').message).toMatch(/no program/);
+	});
+
+	it('reads memory: the program’s first instruction, and null for the UART', async () => {
+		const { s, last } = harness();
+		await s.handle(load());
+		const pc = last('loaded').view.pc;
+		await s.handle({ type: 'memory', id: 2, address: pc, length: 4, space: 'physical' });
+		const code = last('memory');
+		expect(code).toMatchObject({ id: 2, address: pc, space: 'physical' });
+		// li s1, 0x10000000 is lui s1, 0x10000: 0x100004b7
+		expect(code.bytes).toEqual([0xb7, 0x04, 0x00, 0x10]);
+		await s.handle({ type: 'memory', id: 3, address: pc, length: 4, space: 'virtual' });
+		expect(last('memory')).toMatchObject({ bytes: code.bytes, translation: { ok: true, pa: pc } });
+		await s.handle({ type: 'memory', id: 4, address: 0x10000000, length: 2, space: 'physical' });
+		expect(last('memory').bytes).toEqual([null, null]);
+		await s.handle({ type: 'memory', id: 5, address: -4, length: 2, space: 'physical' });
+		expect(last('error')).toMatchObject({ id: 5, message: expect.stringMatching(/address/) });
+	});
+
+	it('answers memory and tlb while a command runs, without ending it', async () => {
+		const { s, messages, last, tick } = harness(100);
+		await s.handle(load());
+		const running = s.handle({ type: 'run', id: 2 });
+		await vi.waitFor(() => expect(messages.filter((m) => m.type === 'progress').length).toBe(1));
+		await s.handle({ type: 'tlb', id: 3 });
+		expect(last('tlb')).toEqual({ type: 'tlb', id: 3, entries: [] }); // no paging here
+		await s.handle({ type: 'memory', id: 4, address: 0x80000000, length: 1, space: 'physical' });
+		expect(last('memory').id).toBe(4);
+		tick();
+		await vi.waitFor(() => expect(messages.filter((m) => m.type === 'progress').length).toBe(2));
+		expect(messages.some((m) => m.type === 'stopped')).toBe(false);
+		await s.handle({ type: 'pause', id: 5 });
+		tick();
+		await running;
+		expect(last('stopped')).toMatchObject({ id: 2, stop: { kind: 'paused' } });
+	});
+});
+
 describe('machine.worker', () => {
 	afterEach(() => vi.unstubAllGlobals());
 

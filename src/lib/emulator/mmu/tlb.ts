@@ -9,8 +9,11 @@
  * guest-virtual to host-physical translations.
  */
 
-/** Flags value meaning "this stage is Bare": every permission granted, A and D set. */
-export const STAGE_BARE = 0xff;
+/**
+ * Flags value meaning "this stage is Bare": every permission granted, A and D set, and bit 8, which
+ * no PTE has, so that a real leaf with all eight flag bits set (0xff) is still checked on a hit.
+ */
+export const STAGE_BARE = 0x1ff;
 
 export const ASID_MASK = 0x1ff;
 

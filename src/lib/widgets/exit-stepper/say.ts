@@ -6,7 +6,7 @@
  * course's, there).
  */
 import type { Lang } from '../../i18n/index.ts';
-import { applyPlurals, formatCount } from '../../i18n/plural.ts';
+import { fillMessage } from '../../i18n/plural.ts';
 import { exitStepperEn, type ExitStepperKey } from './strings.en.ts';
 import { exitStepperZh } from './strings.zh-Hans.ts';
 import { localize } from './engine-words.ts';
@@ -21,14 +21,7 @@ const dictionaries: Record<Lang, Record<ExitStepperKey, string>> = {
 
 /** `key` in `lang`: plural choices from the raw counts, then each `{name}` filled, numbers formatted. */
 export function say(lang: Lang, key: ExitStepperKey, params: Params = {}): string {
-	return applyPlurals(lang, dictionaries[lang][key], params).replace(
-		/\{(\w+)\}/g,
-		(whole, name: string) => {
-			if (!(name in params)) return whole;
-			const value = params[name];
-			return typeof value === 'number' ? formatCount(lang, value) : value;
-		}
-	);
+	return fillMessage(lang, dictionaries[lang][key], params);
 }
 
 /** An engine line (`Text`) in `lang`, its English-word parameters in `lang` too (engine-words.ts). */

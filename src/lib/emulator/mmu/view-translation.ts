@@ -14,9 +14,9 @@
  * counted. It reads the page tables as they are in memory now (machine.readWord) and the CSRs
  * (machine.readCsr), so a TLB entry the program has not flushed yet may still say otherwise.
  */
-import type { Machine } from '../../emulator/machine/machine.ts';
-import { Csr } from '../../emulator/isa/csr.ts';
-import { Cause, MSTATUS_MXR, MSTATUS_SUM, PRIV_M } from '../../emulator/machine/constants.ts';
+import type { Machine } from '../machine/machine.ts';
+import { Csr } from '../isa/csr.ts';
+import { Cause, MSTATUS_MXR, MSTATUS_SUM, PRIV_M } from '../machine/constants.ts';
 import {
 	ACCESS_FETCH,
 	ACCESS_LOAD,
@@ -31,7 +31,7 @@ import {
 	PTE_X,
 	gLeafAllows,
 	leafAllows
-} from '../../emulator/mmu/pte.ts';
+} from './pte.ts';
 
 export type Access = 'fetch' | 'load' | 'store';
 

@@ -17,7 +17,7 @@ import {
 	translateForView,
 	type Access,
 	type ViewTranslation
-} from '$lib/widgets/machine/translation.ts';
+} from '$lib/emulator/mmu/view-translation.ts';
 
 const RAM_BASE = 0x80000000;
 const RAM_PAGES = 64;

@@ -1,0 +1,63 @@
+/**
+ * Autosave: the playground keeps the program being written in the browser, per page, so that a
+ * reload or a closed tab loses nothing. The entry is `virtlab:machine:<page key>` (the page key
+ * names the playground or the lesson and widget), beside the notebook's `virtlab:nb:…` entries,
+ * through the same KeyValueStorage (notebook/persistence.ts). What is read back is checked: an
+ * entry another version wrote, or one edited by hand, is ignored rather than trusted.
+ */
+import { z } from 'zod';
+import type { KeyValueStorage } from '../../notebook/persistence.ts';
+import { MAX_SOURCE_BYTES, utf8Size } from './source-file.ts';
+
+export interface SavedProgram {
+	source: string;
+	/** Lines with a breakpoint. */
+	breakpoints: number[];
+	/** When it was saved, in milliseconds since 1970 (Date.now()). */
+	savedAt: number;
+}
+
+const savedSchema = z.object({
+	source: z.string(),
+	breakpoints: z.array(z.number().int().min(1)),
+	savedAt: z.number().finite().min(0)
+});
+
+export function machineStorageKey(pageKey: string): string {
+	return `virtlab:machine:${pageKey}`;
+}
+
+/** The program saved under `key`, or null when there is none or it cannot be read. */
+export function readSaved(storage: KeyValueStorage, key: string): SavedProgram | null {
+	try {
+		const text = storage.getItem(key);
+		if (text === null) return null;
+		const parsed = savedSchema.safeParse(JSON.parse(text));
+		if (!parsed.success || utf8Size(parsed.data.source) > MAX_SOURCE_BYTES) return null;
+		return parsed.data;
+	} catch {
+		return null; // storage disabled, or not JSON
+	}
+}
+
+/** Saves the program; false when the browser refused (storage disabled or full) or it is too large. */
+export function writeSaved(storage: KeyValueStorage, key: string, saved: SavedProgram): boolean {
+	if (utf8Size(saved.source) > MAX_SOURCE_BYTES) return false;
+	try {
+		const { source, breakpoints, savedAt } = saved;
+		storage.setItem(key, JSON.stringify({ source, breakpoints, savedAt }));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Forgets the saved program (back to the example); false when the browser refused. */
+export function removeSaved(storage: KeyValueStorage, key: string): boolean {
+	try {
+		storage.removeItem(key);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,37 @@
+/**
+ * The trap log's rows: the session position, the cause (number and name: Volume II Table 3.6 and
+ * the hypervisor's causes), tval, the pc it was raised at, and the modes before and after
+ * (delegation decides the mode after: §3.1.8, §9.4.2).
+ */
+import { trapCauseName } from '../../../emulator/machine/cause-names.ts';
+import type { TrapRecord } from '../../../emulator/session/types.ts';
+import { hex } from './format.ts';
+
+export type TrapOrder = 'newest' | 'oldest';
+
+export interface TrapRow {
+	position: number;
+	cause: number;
+	interrupt: boolean;
+	causeName: string;
+	tvalHex: string;
+	pcHex: string;
+	from: string;
+	to: string;
+}
+
+/** The rows in the order asked; the session lists the traps oldest first. */
+export function trapRows(traps: readonly TrapRecord[], order: TrapOrder): TrapRow[] {
+	const rows = traps.map((t) => ({
+		position: t.position,
+		cause: t.cause,
+		interrupt: t.interrupt,
+		// mcause's Interrupt bit is bit 31 (§3.1.15).
+		causeName: trapCauseName(((t.interrupt ? 0x80000000 : 0) | t.cause) >>> 0),
+		tvalHex: hex(t.tval),
+		pcHex: hex(t.pc),
+		from: t.from.name,
+		to: t.to
+	}));
+	return order === 'newest' ? rows.reverse() : rows;
+}
