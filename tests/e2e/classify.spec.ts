@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
+import { unlabelledScrollers } from './experiments.ts';
 
 const lesson = '/lessons/popek-goldberg/';
 
@@ -132,19 +133,8 @@ test.describe('at 360 px in the dark scheme', () => {
 			}
 			const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 			expect(pageWidth).toBeLessThanOrEqual(360);
-			// What scrolls sideways (a code listing, a wide table) is a labelled, focusable region.
-			const unlabelled = () =>
-				page.evaluate(() =>
-					[...document.querySelectorAll<HTMLElement>('main *:not(textarea, input, select)')]
-						.filter((e) => {
-							const overflow = getComputedStyle(e).overflowX;
-							const scrolls = overflow === 'auto' || overflow === 'scroll';
-							return scrolls && e.scrollWidth > e.clientWidth + 1;
-						})
-						.filter((e) => e.getAttribute('role') !== 'region' || e.tabIndex !== 0)
-						.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-				);
-			await expect.poll(unlabelled, { timeout: 5_000 }).toEqual([]);
+			// What scrolls sideways (a code listing, a wide table) is labelled and focusable.
+			await expect.poll(() => unlabelledScrollers(page), { timeout: 5_000 }).toEqual([]);
 			expect(errors).toEqual([]);
 		});
 	}

@@ -42,3 +42,26 @@ export async function renderEverything(page: Page) {
 		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 	);
 }
+
+/**
+ * Elements in `main` that scroll sideways without being labelled and focusable, so that a keyboard
+ * could not scroll them: a region (a wide table or equation) or a named group (a code excerpt, of
+ * which a page may have many, so not a landmark) is fine. Form fields scroll on their own and take
+ * focus anyway.
+ */
+export function unlabelledScrollers(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('main *:not(textarea, input, select)')]
+			.filter((e) => {
+				const overflow = getComputedStyle(e).overflowX;
+				return (overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+			})
+			.filter(
+				(e) =>
+					!['region', 'group'].includes(e.getAttribute('role') ?? '') ||
+					!e.getAttribute('aria-label') ||
+					e.tabIndex !== 0
+			)
+			.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+	);
+}

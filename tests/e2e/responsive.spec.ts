@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
-import { openExperiments, renderEverything } from './experiments.ts';
+import { openExperiments, renderEverything, unlabelledScrollers } from './experiments.ts';
 
 /** The CPU-virtualization lessons, whose tables and exit steppers sit inside predictions. */
 const cpuLessons = [
@@ -63,28 +63,6 @@ for (const path of widgetLessons) {
 	});
 }
 
-/**
- * Elements in `main` that scroll sideways without being labelled and focusable: a region (a wide
- * table or equation) or a named group (a code excerpt, of which a page has many, so not a landmark).
- */
-function unlabelledScrollers(page: Page): Promise<string[]> {
-	return page.evaluate(() =>
-		// Form fields (a cell's editor) scroll on their own and take focus anyway.
-		[...document.querySelectorAll<HTMLElement>('main *:not(textarea, input, select)')]
-			.filter((e) => {
-				const overflow = getComputedStyle(e).overflowX;
-				return (overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1;
-			})
-			.filter(
-				(e) =>
-					!['region', 'group'].includes(e.getAttribute('role') ?? '') ||
-					!e.getAttribute('aria-label') ||
-					e.tabIndex !== 0
-			)
-			.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-	);
-}
-
 test.describe('at 360 px', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
 
@@ -97,6 +75,8 @@ test.describe('at 360 px', () => {
 		'/playground/'
 	]) {
 		test(`${path} scrolls sideways only inside labelled, focusable regions`, async ({ page }) => {
+			// The CPU lessons run the hypervisor for their exit steppers: slow on two shared cores.
+			if (cpuLessons.includes(path)) test.setTimeout(60_000);
 			await page.goto(path);
 			if (cpuLessons.includes(path)) await openExperiments(page);
 			else if (path.includes('/lessons/')) await ready(page);

@@ -12,23 +12,93 @@ export interface ScriptCommand {
 	column: number;
 }
 
-export const COMMANDS: Record<string, string> = {
-	step: 'step [N]          run N steps (instructions or trap entries), default 1',
-	over: 'over              step over a call (jal/jalr writing ra or t0), else one step',
-	out: 'out               run until the current function returns (to ra, with sp back)',
-	continue: 'continue [N]      run to a breakpoint or the end, at most N steps (default 100000000)',
-	until: 'until LOC         run to a location (LOC: 0xADDR, LABEL, FILE:LINE or LINE)',
-	back: 'back [N]          go back N steps, default 1',
-	break: 'break LOC...      add breakpoints',
-	delete: 'delete            remove all breakpoints',
-	input: 'input TEXT        give TEXT to the UART receiver (\\n, \\t, \\\\ and \\xHH escapes)',
-	reset: 'reset             start the program again (breakpoints stay)',
-	regs: 'regs              print the integer registers',
-	csrs: 'csrs [GROUP]      print the CSRs (machine, supervisor, hypervisor, virtual, user)',
-	list: 'list              print the instructions around pc',
-	output: 'output            print the UART output so far',
-	traps: 'traps             print the traps taken (newest 50)'
+export interface CommandHelp {
+	/** How the command is written: `step [N]`. */
+	usage: string;
+	description: string;
+}
+
+export const COMMANDS: Record<string, CommandHelp> = {
+	step: { usage: 'step [N]', description: 'run N steps (instructions or trap entries), default 1' },
+	over: {
+		usage: 'over',
+		description: 'step over a call (jal/jalr writing ra or t0), else one step'
+	},
+	out: {
+		usage: 'out',
+		description: 'run until the current function returns (to ra, with sp back)'
+	},
+	continue: {
+		usage: 'continue [N]',
+		description: 'run to a breakpoint or the end, at most N steps (default 100000000)'
+	},
+	until: {
+		usage: 'until LOC',
+		description: 'run to a location (LOC: 0xADDR, LABEL, FILE:LINE or LINE)'
+	},
+	back: { usage: 'back [N]', description: 'go back N steps, default 1' },
+	break: { usage: 'break LOC...', description: 'add breakpoints' },
+	delete: { usage: 'delete', description: 'remove all breakpoints' },
+	input: {
+		usage: 'input TEXT',
+		description: 'give TEXT to the UART receiver (\\n, \\t, \\\\ and \\xHH escapes)'
+	},
+	reset: { usage: 'reset', description: 'start the program again (breakpoints stay)' },
+	regs: { usage: 'regs', description: 'print the integer registers' },
+	csrs: {
+		usage: 'csrs [GROUP]',
+		description: 'print the CSRs (machine, supervisor, hypervisor, virtual, user)'
+	},
+	list: { usage: 'list', description: 'print the instructions around pc' },
+	output: { usage: 'output', description: 'print the UART output so far' },
+	traps: { usage: 'traps', description: 'print the traps taken (newest 50)' },
+	mem: {
+		usage: 'mem|x ADDR [N] [virtual]',
+		description:
+			"print N bytes (default 64, at most 1024) from ADDR in hex and ASCII, '··' where nothing " +
+			'answers; ADDR is 0xHEX, decimal, a label, a register (sp, a0, x2) or pc, then + or - a ' +
+			'number (sp+16); with virtual, ADDR is translated by the page tables of the current mode ' +
+			'and the page walk is printed'
+	},
+	tlb: {
+		usage: 'tlb',
+		description:
+			'print the valid TLB entries: virtual page, V, ASID, VMID, global, the flags of each stage, physical page'
+	}
 };
+
+/** Other names of commands: `x` as in gdb. */
+export const ALIASES: Record<string, string> = { x: 'mem' };
+
+/** The command a name stands for: itself, or the command it is an alias of. */
+export function commandName(name: string): string {
+	return Object.hasOwn(ALIASES, name) ? ALIASES[name] : name;
+}
+
+/**
+ * The commands for --help: usage, then the description wrapped to `columns` characters, each
+ * continuation line starting under the description's first word.
+ */
+export function commandsHelp(columns = 100): string {
+	const all = Object.values(COMMANDS);
+	const indent = 2 + Math.max(...all.map((c) => c.usage.length)) + 2;
+	const lines: string[] = [];
+	for (const c of all) {
+		let line = `  ${c.usage}`.padEnd(indent);
+		let fresh = true; // nothing after the indent yet
+		for (const word of c.description.split(' ')) {
+			if (!fresh && line.length + 1 + word.length > columns) {
+				lines.push(line);
+				line = ' '.repeat(indent);
+				fresh = true;
+			}
+			line += (fresh ? '' : ' ') + word;
+			fresh = false;
+		}
+		lines.push(line);
+	}
+	return lines.map((l) => l + '\n').join('');
+}
 
 export function parseScript(text: string): ScriptCommand[] {
 	const commands: ScriptCommand[] = [];

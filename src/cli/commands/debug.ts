@@ -5,7 +5,8 @@
  * file, from -e (`-e "break loop; continue; regs"`), or else from standard input. After each
  * command it prints where the program is (`[12] 0x8000001c main.s:8  auipc ra,0x0`) and any UART
  * output the command produced. Every operation of the playground is here: step, step over, step
- * out, run to a location, continue, step back, breakpoints, UART input, reset, and the views.
+ * out, run to a location, continue, step back, breakpoints, UART input, reset, and the views
+ * (registers, CSRs, disassembly, traps, memory with its page walk, the TLB).
  * Exit code: 0 when every command ran, 1 at the first bad command (reported as FILE:LINE:COLUMN),
  * 2 for a bad command line or a program that does not load.
  */
@@ -21,7 +22,17 @@ import {
 } from '../options.ts';
 import { formatDiagnostic, includeFrom, readUserFile } from '../files.ts';
 import { causeName } from './run-format.ts';
-import { COMMANDS, inputBytes, parseScript, type ScriptCommand } from './debug-script.ts';
+import {
+	COMMANDS,
+	commandName,
+	commandsHelp,
+	inputBytes,
+	parseScript,
+	type ScriptCommand
+} from './debug-script.ts';
+import { addressError, dumpLines, parseMemoryArgs } from './debug-memory.ts';
+import { tlbLines } from './debug-tlb.ts';
+import { walkLines } from './debug-walk.ts';
 import {
 	DebugSession,
 	type Command as SessionCommand
@@ -30,6 +41,10 @@ import { machineView, REGISTER_NAMES } from '../../lib/emulator/session/machine-
 import { parseLocation, resolveLocation } from '../../lib/emulator/session/locations.ts';
 import type { ProgramInput } from '../../lib/emulator/session/program.ts';
 import { describeStop } from '../../lib/emulator/session/stop-text.ts';
+import { memoryView } from '../../lib/emulator/session/memory-view.ts';
+import { tlbView } from '../../lib/emulator/session/tlb-view.ts';
+import { parseAddress } from '../../lib/widgets/machine/views/address.ts';
+import { PRIV_M } from '../../lib/emulator/machine/constants.ts';
 
 const OPTIONS: OptionSpec[] = [
 	{ name: 'script', value: 'FILE', description: 'read the commands from FILE' },
@@ -43,9 +58,7 @@ const HELP =
 		OPTIONS
 	) +
 	'\ncommands:\n' +
-	Object.values(COMMANDS)
-		.map((c) => `  ${c}\n`)
-		.join('');
+	commandsHelp();
 
 const DEFAULT_BUDGET = 100_000_000;
 const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
@@ -107,6 +120,32 @@ class ScriptRunner {
 		}
 	}
 
+	/** `mem ADDR [N] [virtual]`: the bytes, and for a virtual address the page walk first. */
+	private memory(args: readonly string[]): string | undefined {
+		const s = this.session;
+		const m = s.machine!;
+		const wanted = parseMemoryArgs(args);
+		if (typeof wanted === 'string') return wanted;
+		const { space } = wanted;
+		// pc is no x register, but `x pc` is how one looks at the code: offered after the labels,
+		// so a label named pc still wins.
+		const symbols = [...s.program!.symbols, { name: 'pc', value: m.pc }];
+		const registers = Array.from({ length: 32 }, (_, i) => m.readRegister(i) >>> 0);
+		const names = { symbols, registers };
+		const parsed = parseAddress(wanted.address, space, names);
+		if (!parsed.ok) return addressError(parsed, wanted.address, space);
+		const r = memoryView(m, { address: parsed.address, length: wanted.length, space });
+		if (!r.ok) return r.error;
+		if (r.view.translation) {
+			// translateForView shows M-mode's memory as its supervisor sees it (M never translates).
+			if (m.mode.priv === PRIV_M)
+				this.out('(the hart is in M-mode, which does not translate: this is what HS-mode sees)\n');
+			for (const line of walkLines(r.view.translation)) this.out(line + '\n');
+		}
+		for (const line of dumpLines(r.view.address, r.view.bytes)) this.out(line + '\n');
+		return undefined;
+	}
+
 	/** Runs one command; an error message when it cannot. */
 	run(c: ScriptCommand): string | undefined {
 		const s = this.session;
@@ -126,7 +165,7 @@ class ScriptRunner {
 			this.report(s.run(command, budget));
 			return undefined;
 		};
-		switch (c.name) {
+		switch (commandName(c.name)) {
 			case 'step': {
 				const n = count(1);
 				if (typeof n === 'string') return n;
@@ -209,6 +248,11 @@ class ScriptRunner {
 					this.out(
 						`[${t.position}] ${causeName(t.cause, t.interrupt)} at ${hex(t.pc)} tval ${hex(t.tval)}, ${t.from.name} -> ${t.to}\n`
 					);
+				return undefined;
+			case 'mem':
+				return this.memory(c.args);
+			case 'tlb':
+				for (const line of tlbLines(tlbView(s.machine!))) this.out(line + '\n');
 				return undefined;
 			default:
 				return `unknown command '${c.name}' (commands: ${Object.keys(COMMANDS).join(', ')})`;

@@ -19,10 +19,9 @@ export const machineEn = { ...workbenchEn, ...editorEn, ...viewsEn };
 export type MachineKey = keyof typeof machineEn;
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Lang, Record<MachineKey, string>> = {
-	en: machineEn,
-	zh: { ...workbenchZh, ...editorZh, ...viewsZh }
-};
+export const machineZh: Record<MachineKey, string> = { ...workbenchZh, ...editorZh, ...viewsZh };
+
+const dictionaries: Record<Lang, Record<MachineKey, string>> = { en: machineEn, zh: machineZh };
 
 /** `key` in `lang`: plural choices from the raw counts, then each `{name}` filled, numbers formatted. */
 export function say(lang: Lang, key: MachineKey, params: Params = {}): string {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inputBytes, parseScript } from '../../../../src/cli/commands/debug-script.ts';
+import {
+	commandName,
+	commandsHelp,
+	COMMANDS,
+	inputBytes,
+	parseScript
+} from '../../../../src/cli/commands/debug-script.ts';
 
 describe('parseScript', () => {
 	it('splits lines and semicolons, drops comments, and keeps line and column', () => {
@@ -35,5 +41,28 @@ describe('inputBytes', () => {
 		expect(inputBytes('\\x00\\xff\\\\')).toEqual([0, 255, 92]);
 		expect(inputBytes('é')).toEqual([0xc3, 0xa9]);
 		expect(inputBytes('\\q')).toEqual([92, 0x71]);
+	});
+});
+
+describe('commandName', () => {
+	it('resolves an alias to its command and leaves other names alone', () => {
+		expect(commandName('x')).toBe('mem');
+		expect(commandName('mem')).toBe('mem');
+		expect(commandName('stpe')).toBe('stpe');
+		expect(commandName('toString')).toBe('toString'); // not an alias: Object's own names are not
+	});
+});
+
+describe('commandsHelp', () => {
+	it('lists every command, its description wrapped under itself within the width', () => {
+		const help = commandsHelp(80);
+		const lines = help.trimEnd().split('\n');
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+		for (const c of Object.values(COMMANDS)) expect(help).toContain(`  ${c.usage} `);
+		const mem = lines.findIndex((l) => l.startsWith('  mem|x ADDR [N] [virtual]'));
+		const column = lines[mem].indexOf('print N bytes');
+		expect(lines[mem + 1].slice(0, column).trim()).toBe(''); // continued under the description
+		expect(lines[mem + 1][column]).not.toBe(' ');
+		expect(lines.filter((l) => /^ {2}tlb {2,}print the valid TLB entries/.test(l))).toHaveLength(1);
 	});
 });

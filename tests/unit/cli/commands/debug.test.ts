@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { command } from '../../../../src/cli/commands/debug.ts';
+import { assemble, symbolValue } from '../../../../src/lib/emulator/asm/index.ts';
+import { EXAMPLE_SOURCES } from '../../../../src/lib/widgets/machine/examples/sources.generated.ts';
+import { hex } from '../../../../src/lib/widgets/machine/views/format.ts';
 
 const SOURCE = `_start:
 	li s1, 0x10000000
@@ -107,5 +110,90 @@ describe('virtlab debug', () => {
 		writeFileSync(prog, '_start:\n\tadd t0\n');
 		expect(await command.run([prog, '-e', 'step'])).toBe(2);
 		expect(err).toMatch(/p\.s:2:\d+: error: /);
+	});
+
+	describe('memory and TLB on the paging example', () => {
+		const PAGING = EXAMPLE_SOURCES['paging.s'];
+		const { image } = assemble(PAGING, { file: 'paging.s' });
+		const symbol = (name: string) => symbolValue(image!, name)!;
+		// The line after S-mode's first load through the page table (0x40000000 → data_page).
+		const afterLoad = PAGING.split('\n').findIndex((l) => l.includes('walk: root[0x100]')) + 2;
+		let paging: string;
+		beforeEach(() => {
+			paging = join(dir, 'paging.s');
+			writeFileSync(paging, PAGING);
+		});
+
+		it('mem ADDR N virtual prints the walk through the page table, then the bytes', async () => {
+			const script = `until ${afterLoad}; mem 0x40000000 16 virtual`;
+			expect(await command.run([paging, '-e', script])).toBe(0);
+			const shown = out.slice(out.indexOf('> mem'));
+			expect(shown).toBe(
+				[
+					'> mem 0x40000000 16 virtual',
+					'page walk of 0x40000000 for a load in HS-mode:',
+					'  stages: S',
+					`  1. S-stage level 1: PTE at ${hex(symbol('root') + 0x100 * 4)}`,
+					`     PTE ${hex(((symbol('l0') >>> 12) << 10) | 1)}  flags V-------  points to the next table at ${hex(symbol('l0'))}`,
+					`  2. S-stage level 0: PTE at ${hex(symbol('l0'))}`,
+					`     PTE ${hex(((symbol('data_page') >>> 12) << 10) | 0xc7)}  flags VRW---AD  leaf: the page is at ${hex(symbol('data_page'))}`,
+					`  result: physical address ${hex(symbol('data_page'))}`,
+					// 0x600dcafe, stored at data_page by M-mode, little-endian.
+					'0x40000000  fe ca 0d 60 00 00 00 00  00 00 00 00 00 00 00 00  |...`............|',
+					''
+				].join('\n')
+			);
+		});
+
+		it('mem virtual names the fault of a page not mapped yet, and marks its bytes', async () => {
+			const script = `until ${afterLoad}; mem 0x40001000 4 virtual`;
+			expect(await command.run([paging, '-e', script])).toBe(0);
+			expect(out).toContain('  result: exception 13, load page fault\n0x40001000  ·· ·· ·· ··');
+			expect(out).toMatch(/·· nothing answered: no RAM there/);
+		});
+
+		it('tlb lists the entry of the page the program loaded from', async () => {
+			expect(await command.run([paging, '-e', `tlb; until ${afterLoad}; tlb`])).toBe(0);
+			expect(out).toMatch(/^> tlb\nno valid entries\n/); // M-mode has not translated anything
+			expect(out).toContain(
+				'entry  virtual page  V  ASID  VMID  global  stage 1  stage 2  physical page  guest physical page\n'
+			);
+			expect(out).toMatch(
+				new RegExp(
+					`\\n +\\d+  0x40000000    0     0     -  no      RW---AD  bare     ${hex(symbol('data_page'))}     -\\n`
+				)
+			);
+		});
+
+		it('x is mem; the address may be a label, a register or pc, with an offset', async () => {
+			const script = `until ${afterLoad}; x data_page 4; x t0 + 1 2; mem pc 4`;
+			expect(await command.run([paging, '-e', script])).toBe(0);
+			expect(out).toContain(`> x data_page 4\n${hex(symbol('data_page'))}  fe ca 0d 60 `);
+			// t0 holds 0x40000000; with satp on, the physical RAM at that address is none.
+			expect(out).toContain('> x t0 + 1 2\n0x40000000     ·· ··');
+			expect(out).toMatch(/> mem pc 4\n0x800001[0-9a-f]0 /);
+		});
+
+		it('in M-mode, says that M-mode does not translate', async () => {
+			expect(await command.run([paging, '-e', 'mem 0x80000000 4 virtual'])).toBe(0);
+			expect(out).toContain(
+				'(the hart is in M-mode, which does not translate: this is what HS-mode sees)\n' +
+					'page walk of 0x80000000 for a load in HS-mode:\n' +
+					'  no translation is on (Bare): the address is physical as it is\n'
+			);
+		});
+
+		it('a bad address or length is an error at its command', async () => {
+			expect(await command.run([paging, '-e', 'step; mem nowhere'])).toBe(1);
+			expect(err).toBe("-e:1:7: no label or register 'nowhere'\n");
+			err = '';
+			expect(await command.run([paging, '-e', 'x 0x400000000'])).toBe(1);
+			expect(err).toBe(
+				"-e:1:1: '0x400000000' is outside the physical addresses (0 to 0x3ffffffff)\n"
+			);
+			err = '';
+			expect(await command.run([paging, '-e', 'mem 0x80000000 4096'])).toBe(1);
+			expect(err).toMatch(/'4096' is not a length: give 1 to 1024 bytes/);
+		});
 	});
 });

@@ -1,11 +1,14 @@
 /**
  * The CSR panel's contents: the CSRs by group (Volume II §2.2; the worker sends them grouped),
  * empty groups left out, each CSR with its value, whether the last command changed it, its fields
- * decoded (csr-fields.ts) and who may access it, read from its number (§2.1).
+ * decoded (csr-fields.ts, its words in the page's language: localize.ts) and who may access it,
+ * read from its number (§2.1).
  */
 import type { CsrGroupName } from '../../../emulator/session/csr-groups.ts';
-import { csrAccess, decodeCsr, type CsrAccess, type DecodedField } from '../csr-fields.ts';
+import type { Lang } from '../../../i18n/index.ts';
+import { csrAccess, type CsrAccess, type DecodedField } from '../csr-fields.ts';
 import { hex, hexShort } from './format.ts';
+import { decodeCsrIn } from './localize.ts';
 
 export interface CsrRow {
 	name: string;
@@ -32,8 +35,12 @@ interface CsrGroupInput {
 	csrs: readonly { name: string; number: number; value: number }[];
 }
 
-/** The groups that have CSRs, in the order given; `changed` names the CSRs the last command changed. */
+/**
+ * The groups that have CSRs, in the order given, fields described in `lang`; `changed` names the
+ * CSRs the last command changed.
+ */
 export function csrGroupViews(
+	lang: Lang,
 	groups: readonly CsrGroupInput[],
 	changed: readonly string[] = []
 ): CsrGroupView[] {
@@ -48,7 +55,7 @@ export function csrGroupViews(
 				value: c.value >>> 0,
 				valueHex: hex(c.value >>> 0),
 				changed: moved.has(c.name),
-				fields: decodeCsr(c.name, c.value),
+				fields: decodeCsrIn(lang, c.name, c.value),
 				access: csrAccess(c.number)
 			}));
 			return { group: g.group, rows, changedCount: rows.filter((r) => r.changed).length };

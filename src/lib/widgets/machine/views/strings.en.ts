@@ -113,8 +113,8 @@ export const viewsEn = {
 	'views.traps.col.tval': 'tval',
 	'views.traps.col.pc': 'pc',
 	'views.traps.col.modes': 'Mode change',
-	'views.traps.interrupt': 'interrupt',
-	'views.traps.exception': 'exception',
+	'views.traps.causeInterrupt': '{code} interrupt: {name}',
+	'views.traps.causeException': '{code} exception: {name}',
 	'views.traps.modes': '{from} → {to}',
 	'views.traps.empty': 'No traps yet.',
 

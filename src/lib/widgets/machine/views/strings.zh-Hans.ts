@@ -111,8 +111,8 @@ export const viewsZh: Record<keyof typeof viewsEn, string> = {
 	'views.traps.col.tval': 'tval',
 	'views.traps.col.pc': 'pc',
 	'views.traps.col.modes': '模式变化',
-	'views.traps.interrupt': '中断',
-	'views.traps.exception': '异常',
+	'views.traps.causeInterrupt': '{code} 中断：{name}',
+	'views.traps.causeException': '{code} 异常：{name}',
 	'views.traps.modes': '{from} → {to}',
 	'views.traps.empty': '尚无陷入。',
 

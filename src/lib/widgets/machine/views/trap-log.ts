@@ -1,11 +1,12 @@
 /**
  * The trap log's rows: the session position, the cause (number and name: Volume II Table 3.6 and
  * the hypervisor's causes), tval, the pc it was raised at, and the modes before and after
- * (delegation decides the mode after: §3.1.8, §9.4.2).
+ * (delegation decides the mode after: §3.1.8, §9.4.2). Cause names are in the page's language.
  */
-import { trapCauseName } from '../../../emulator/machine/cause-names.ts';
+import type { Lang } from '../../../i18n/index.ts';
 import type { TrapRecord } from '../../../emulator/session/types.ts';
 import { hex } from './format.ts';
+import { trapCauseNameIn } from './localize.ts';
 
 export type TrapOrder = 'newest' | 'oldest';
 
@@ -20,14 +21,14 @@ export interface TrapRow {
 	to: string;
 }
 
-/** The rows in the order asked; the session lists the traps oldest first. */
-export function trapRows(traps: readonly TrapRecord[], order: TrapOrder): TrapRow[] {
+/** The rows in the order asked, causes named in `lang`; the session lists the traps oldest first. */
+export function trapRows(lang: Lang, traps: readonly TrapRecord[], order: TrapOrder): TrapRow[] {
 	const rows = traps.map((t) => ({
 		position: t.position,
 		cause: t.cause,
 		interrupt: t.interrupt,
 		// mcause's Interrupt bit is bit 31 (§3.1.15).
-		causeName: trapCauseName(((t.interrupt ? 0x80000000 : 0) | t.cause) >>> 0),
+		causeName: trapCauseNameIn(lang, ((t.interrupt ? 0x80000000 : 0) | t.cause) >>> 0),
 		tvalHex: hex(t.tval),
 		pcHex: hex(t.pc),
 		from: t.from.name,

@@ -3,9 +3,10 @@
  * entry the hart would read (Volume II §4.3.2 for Sv32; §9.5 for the VS-stage and the G-stage at
  * V = 1), then where the address lands or the exception the access would raise.
  */
-import { trapCauseName } from '../../../emulator/machine/cause-names.ts';
 import type { PteFlags, WalkStep } from '../../../emulator/mmu/view-translation.ts';
+import type { Lang } from '../../../i18n/index.ts';
 import { hex } from './format.ts';
+import { trapCauseNameIn } from './localize.ts';
 import type { ViewTranslation } from './types.ts';
 
 /** The PTE flag bits in bit order, V at bit 0 to D at bit 7 (§4.3.1, Figure 4.18). */
@@ -43,7 +44,8 @@ export interface WalkView {
 	result: WalkResult;
 }
 
-export function walkView(t: ViewTranslation): WalkView {
+/** The walk's lines and result; a fault's cause is named in `lang`. */
+export function walkView(lang: Lang, t: ViewTranslation): WalkView {
 	const lines = t.steps.map((s): WalkLine => ({
 		stage: s.stage,
 		level: s.level,
@@ -58,6 +60,6 @@ export function walkView(t: ViewTranslation): WalkView {
 	const gpaHex = t.gpa !== undefined ? { gpaHex: hex(t.gpa) } : {};
 	const result: WalkResult = t.ok
 		? { ok: true, paHex: hex(t.pa), ...gpaHex, ...(t.pageSize ? { pageSize: t.pageSize } : {}) }
-		: { ok: false, cause: t.cause, causeName: trapCauseName(t.cause), ...gpaHex };
+		: { ok: false, cause: t.cause, causeName: trapCauseNameIn(lang, t.cause), ...gpaHex };
 	return { stages: t.stages, lines, result };
 }

@@ -26,16 +26,22 @@ const traps: TrapRecord[] = [
 
 describe('trapRows', () => {
 	it('names exceptions and interrupts by their own tables', () => {
-		const [ecall, timer] = trapRows(traps, 'oldest');
+		const [ecall, timer] = trapRows('en', traps, 'oldest');
 		expect(ecall).toMatchObject({ cause: 8, interrupt: false, from: 'U', to: 'HS' });
 		expect(ecall.causeName).toBe('environment call from U-mode or VU-mode');
 		expect(timer).toMatchObject({ cause: 7, interrupt: true, pcHex: '0x80000200' });
 		expect(timer.causeName).toBe('machine timer interrupt');
 	});
 
+	it('names the causes in Chinese on a Chinese page', () => {
+		const [ecall, timer] = trapRows('zh', traps, 'oldest');
+		expect(ecall.causeName).toBe('来自 U 模式或 VU 模式的环境调用');
+		expect(timer.causeName).toBe('M 模式定时器中断');
+	});
+
 	it('lists newest first or oldest first, without changing its input', () => {
-		expect(trapRows(traps, 'newest').map((r) => r.position)).toEqual([250, 10]);
-		expect(trapRows(traps, 'oldest').map((r) => r.position)).toEqual([10, 250]);
+		expect(trapRows('en', traps, 'newest').map((r) => r.position)).toEqual([250, 10]);
+		expect(trapRows('en', traps, 'oldest').map((r) => r.position)).toEqual([10, 250]);
 		expect(traps[0].position).toBe(10);
 	});
 });

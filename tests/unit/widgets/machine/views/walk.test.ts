@@ -22,7 +22,7 @@ describe('walkView', () => {
 	const { m, symbol } = pagingMachine();
 
 	it('lists each PTE read, then the physical address', () => {
-		const walk = walkView(translateForView(m, 0x40001008, 'store', { priv: 1, virt: false }));
+		const walk = walkView('en', translateForView(m, 0x40001008, 'store', { priv: 1, virt: false }));
 		expect(walk.stages).toEqual(['S']);
 		expect(walk.lines.map((l) => [l.stage, l.level, l.pteAddrHex, l.kind, l.nextHex])).toEqual([
 			['S', 1, hex(symbol('root') + 0x100 * 4), 'pointer', hex(symbol('l0'))],
@@ -34,12 +34,18 @@ describe('walkView', () => {
 	});
 
 	it('names the fault a U-mode access would take', () => {
-		const walk = walkView(translateForView(m, 0x40001008, 'load', { priv: 0, virt: false }));
+		const walk = walkView('en', translateForView(m, 0x40001008, 'load', { priv: 0, virt: false }));
 		expect(walk.result).toEqual({ ok: false, cause: 13, causeName: 'load page fault' });
+	});
+
+	it('names the fault in Chinese on a Chinese page', () => {
+		const walk = walkView('zh', translateForView(m, 0x40001008, 'load', { priv: 0, virt: false }));
+		expect(walk.result).toEqual({ ok: false, cause: 13, causeName: '加载页错误' });
 	});
 
 	it('has no steps where addresses are physical', () => {
 		const walk = walkView(
+			'en',
 			translateForView(new Machine({ ramSize: 64 * 1024 }), 0x80000010, 'load')
 		);
 		expect(walk).toEqual({ stages: [], lines: [], result: { ok: true, paHex: '0x80000010' } });
