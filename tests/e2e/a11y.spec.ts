@@ -11,7 +11,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { openExperiments, renderEverything } from './experiments.ts';
+import { openExperiments, renderEverything, unlabelledScrollers } from './experiments.ts';
 
 /** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
 function slugs(suffix: '' | '.zh'): string[] {
@@ -73,17 +73,19 @@ const setups = {
 } as const;
 
 /**
- * English pages in the light scheme on a desktop, Chinese ones in the dark scheme on a phone: each
+ * English pages in the dark scheme on a phone, Chinese ones in the light scheme on a desktop: each
  * lesson's widgets are checked in both schemes and at both widths (through its two languages), each
- * page once. The 404 page, which has no translation, is checked in both.
+ * page once. The 404 page, which has no translation, is checked in both. On the phone, with every
+ * experiment open, the page is also checked for sideways scrolling: only labelled, focusable
+ * regions may scroll (responsive.spec.ts checks the pages that are not here).
  */
 function setupFor(path: string) {
-	return path.startsWith('/zh/') ? setups.dark : setups.light;
+	return path.startsWith('/zh/') ? setups.light : setups.dark;
 }
 
 for (const [path, setup] of [
 	...pages.map((path) => [path, setupFor(path)] as const),
-	['/404', setups.dark] as const
+	['/404', setups.light] as const
 ]) {
 	test.describe(`${setup.colorScheme} colour scheme, ${setup.device}`, () => {
 		test.use({ colorScheme: setup.colorScheme, viewport: setup.viewport });
@@ -93,6 +95,11 @@ for (const [path, setup] of [
 			await page.goto(path);
 			await drawn(page);
 			await expectNoViolation(page);
+			if (setup.device !== 'phone') return;
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				setup.viewport.width
+			);
+			await expect.poll(() => unlabelledScrollers(page), { timeout: 5_000 }).toEqual([]);
 		});
 	});
 }
