@@ -34,14 +34,21 @@ interface Counters {
 	widgets: number;
 }
 
+/** What every block of one lesson file is converted with. */
+interface Source {
+	file: string;
+	body: string;
+	lang: Lang;
+	programs: Readonly<Record<string, string>>;
+}
+
 function toBlocks(
-	file: string,
-	body: string,
-	lang: Lang,
+	source: Source,
 	nodes: RootContent[],
 	counters: Counters,
 	errors: ContentError[]
 ): Block[] {
+	const { file, body } = source;
 	const blocks: Block[] = [];
 	let pending: RootContent[] = [];
 
@@ -58,7 +65,7 @@ function toBlocks(
 		const id = `widget-${++counters.widgets}`;
 		const result = predictBlock(file, body, node, id);
 		errors.push(...result.errors);
-		const inner = toBlocks(file, body, lang, result.children, counters, errors);
+		const inner = toBlocks(source, result.children, counters, errors);
 		if (result.block) blocks.push({ ...result.block, blocks: inner });
 	};
 
@@ -67,6 +74,20 @@ function toBlocks(
 			flush();
 			const line = node.position?.start.line ?? 1;
 			blocks.push({ kind: 'cell', id: `cell-${++counters.cells}`, source: node.value, line });
+		} else if (
+			(node.type === 'leafDirective' || node.type === 'containerDirective') &&
+			node.name === 'machine'
+		) {
+			flush();
+			const result = machineBlock(
+				file,
+				body,
+				node,
+				`widget-${++counters.widgets}`,
+				source.programs
+			);
+			errors.push(...result.errors);
+			if (result.block) blocks.push(result.block);
 		} else if (node.type === 'leafDirective') {
 			flush();
 			const result = widgetBlock(file, body, node, `widget-${++counters.widgets}`);
@@ -74,13 +95,9 @@ function toBlocks(
 			if (result.block) blocks.push(result.block);
 		} else if (node.type === 'containerDirective' && node.name === 'predict') {
 			predict(node);
-		} else if (node.type === 'containerDirective' && node.name === 'machine') {
-			flush();
-			const result = machineBlock(file, body, node, `widget-${++counters.widgets}`);
-			errors.push(...result.errors);
-			if (result.block) blocks.push(result.block);
 		} else if (node.type === 'containerDirective') {
-			if (knownContainers.includes(node.name)) errors.push(...revealToDetails(file, node, lang));
+			if (knownContainers.includes(node.name))
+				errors.push(...revealToDetails(file, node, source.lang));
 			else {
 				errors.push(
 					errorAt(
@@ -104,10 +121,12 @@ export function lessonBlocks(
 	file: string,
 	body: string,
 	lang: Lang,
-	original?: Original
+	original?: Original,
+	programs: Readonly<Record<string, string>> = {}
 ): BodyResult {
 	const tree = parseMarkdown(body);
 	const { headings, errors } = assignHeadingIds(file, tree, original);
-	const blocks = toBlocks(file, body, lang, tree.children, { cells: 0, widgets: 0 }, errors);
+	const source = { file, body, lang, programs };
+	const blocks = toBlocks(source, tree.children, { cells: 0, widgets: 0 }, errors);
 	return { blocks, toc: tableOfContents(headings), headings, errors };
 }

@@ -95,42 +95,54 @@ export function widgetBlock(
 const ASSEMBLY_FENCES = ['asm', 's', 'riscv'];
 
 /**
- * `:::machine{…}` with its program inside: one ```asm code block, which becomes the widget's
- * `source` prop; the rest is checked like `::machine{…}`.
+ * The machine widget, whose program comes from one of three places: `::machine{example=…}` (the
+ * playground's examples, checked by the schema), `::machine{src="programs/x.s"}` (a file in the
+ * lessons' folder, read by the loader and passed in `programs`), or `:::machine{…}` with the
+ * program inside as one ```asm code block. The file's or the block's text becomes the `source`
+ * prop; the rest is checked like any widget's props.
  */
 export function machineBlock(
 	file: string,
 	source: string,
-	node: ContainerDirective,
-	id: string
+	node: LeafDirective | ContainerDirective,
+	id: string,
+	programs: Readonly<Record<string, string>> = {}
 ): { block?: WidgetBlock; errors: ContentError[] } {
-	const attributes = attributesOf(node);
-	if ('source' in attributes) {
-		return {
-			errors: [
-				errorAt(
-					file,
-					propPoint(source, node, 'source'),
-					'\':::machine\': write the program in a ```asm code block inside, not as source="…"'
-				)
-			]
-		};
+	const { src, ...attributes } = attributesOf(node);
+	const fail = (point: Point | undefined, message: string) => ({
+		errors: [errorAt(file, point ?? node.position?.start, message)]
+	});
+	if ('source' in attributes)
+		return fail(
+			propPoint(source, node, 'source'),
+			'\'machine\': write the program in a ```asm code block inside \':::machine\', or name a file with src="programs/….s", not as source="…"'
+		);
+	if (node.type === 'leafDirective') {
+		if (src === undefined) return widgetBlock(file, source, node, id, attributes);
+		const text = programs[src];
+		if (text === undefined) {
+			const known = Object.keys(programs).sort();
+			return fail(
+				propPoint(source, node, 'src'),
+				`'machine': no program '${src}' in the lessons' folder (${known.length > 0 ? `there are: ${known.join(', ')}` : 'put .s files in its programs/ folder'})`
+			);
+		}
+		return widgetBlock(file, source, node, id, { ...attributes, source: text });
 	}
+	if (src !== undefined)
+		return fail(
+			propPoint(source, node, 'src'),
+			"':::machine' holds its program: leave out src=, or write '::machine{src=…}' without a body"
+		);
 	const children = node.children as RootContent[];
 	const stray = children.find(
 		(child) => child.type !== 'code' || !ASSEMBLY_FENCES.includes(child.lang ?? '')
 	);
-	if (children.length !== 1 || stray) {
-		return {
-			errors: [
-				errorAt(
-					file,
-					(stray ?? children[1])?.position?.start ?? node.position?.start,
-					`':::machine' holds one code block tagged ${ASSEMBLY_FENCES.join(', ')} (\`\`\`asm … \`\`\`) and nothing else: put the prose around it`
-				)
-			]
-		};
-	}
+	if (children.length !== 1 || stray)
+		return fail(
+			(stray ?? children[1])?.position?.start,
+			`':::machine' holds one code block tagged ${ASSEMBLY_FENCES.join(', ')} (\`\`\`asm … \`\`\`) and nothing else: put the prose around it`
+		);
 	const code = children[0] as Extract<RootContent, { type: 'code' }>;
 	return widgetBlock(file, source, node, id, { ...attributes, source: code.value });
 }

@@ -13,6 +13,11 @@ export interface LessonFile {
 	/** Path relative to the project root, e.g. `content/lessons/01-why-virtualize.md`. */
 	path: string;
 	text: string;
+	/**
+	 * The assembly programs a lesson may name in `::machine{src=…}`, by their path relative to the
+	 * lessons' folder (`programs/count.s`), with their text.
+	 */
+	programs?: Readonly<Record<string, string>>;
 }
 
 export interface LessonName {
@@ -41,7 +46,7 @@ export interface ParsedLesson {
 export function parseLesson(file: LessonFile, name: LessonName, original?: Original): ParsedLesson {
 	const front = parseFrontMatter(file.path, file.text);
 	const { body } = splitFrontMatter(file.text);
-	const content = lessonBlocks(file.path, body, name.lang, original);
+	const content = lessonBlocks(file.path, body, name.lang, original, file.programs);
 	const errors = [...(front.ok ? [] : front.errors), ...content.errors];
 	// The notebook runs once here, so that the page shows its values before mathjs loads.
 	const notebook = prerenderLesson(content.blocks);

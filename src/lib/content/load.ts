@@ -14,14 +14,34 @@ import type { LessonFile } from './lesson.ts';
  */
 export const lessonsFolder = process.env.VIRTLAB_LESSONS || 'content/lessons';
 
-/** Every `.md` file in `<root>/<folder>`, with paths relative to `root` as authors see them. */
+/** The `.s` files of `<folder>/programs`, by their path relative to the folder (`programs/x.s`). */
+export function readPrograms(root: string, folder = lessonsFolder): Record<string, string> {
+	const dir = join(root, folder, 'programs');
+	if (!existsSync(dir)) return {};
+	return Object.fromEntries(
+		readdirSync(dir)
+			.filter((name) => name.endsWith('.s'))
+			.sort()
+			.map((name) => [`programs/${name}`, readFileSync(join(dir, name), 'utf8')])
+	);
+}
+
+/**
+ * Every `.md` file in `<root>/<folder>`, with paths relative to `root` as authors see them, each
+ * with the programs its `::machine{src=…}` may name.
+ */
 export function readLessonFiles(root: string, folder = lessonsFolder): LessonFile[] {
 	const dir = join(root, folder);
 	if (!existsSync(dir)) return [];
+	const programs = readPrograms(root, folder);
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.md'))
 		.sort()
-		.map((name) => ({ path: `${folder}/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+		.map((name) => ({
+			path: `${folder}/${name}`,
+			text: readFileSync(join(dir, name), 'utf8'),
+			programs
+		}));
 }
 
 export function checkCourse(root: string, folder = lessonsFolder): CourseResult {

@@ -18,7 +18,7 @@ export function lessonContent(root = process.cwd(), folder = lessonsFolder): Plu
 		configureServer(server) {
 			server.watcher.add(`${root}/${folder}`);
 			server.watcher.on('all', (_event, file) => {
-				if (file.includes(folder) && file.endsWith('.md')) {
+				if (file.includes(folder) && (file.endsWith('.md') || file.endsWith('.s'))) {
 					server.ws.send({ type: 'full-reload' });
 				}
 			});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '../../../src/lib/content/errors.ts';
-import { loadCourse, readLessonFiles } from '../../../src/lib/content/load.ts';
+import { loadCourse, readLessonFiles, readPrograms } from '../../../src/lib/content/load.ts';
 
 describe('readLessonFiles', () => {
 	it('reads the .md files of a folder with project-relative paths, in name order', () => {
@@ -24,5 +24,17 @@ describe('loadCourse', () => {
 		expect(() => loadCourse(process.cwd(), 'tests/fixtures/content-broken/lessons')).toThrow(
 			ContentErrors
 		);
+	});
+});
+
+describe('readPrograms', () => {
+	it('reads the programs folder beside the lessons, which ::machine{src=…} names', () => {
+		const folder = 'tests/fixtures/content-programs/lessons';
+		const programs = readPrograms(process.cwd(), folder);
+		expect(Object.keys(programs)).toEqual(['programs/count.s']);
+		expect(readPrograms(process.cwd(), 'tests/fixtures/content/lessons')).toEqual({});
+		const [lesson] = loadCourse(process.cwd(), folder);
+		const machine = lesson.blocks.find((b) => b.kind === 'widget' && b.name === 'machine');
+		expect(machine).toMatchObject({ props: { source: programs['programs/count.s'] } });
 	});
 });

@@ -4,8 +4,8 @@ import { formatContentError } from '../../../src/lib/content/errors.ts';
 
 const file = 'content/lessons/01-x.md';
 
-function build(markdown: string) {
-	const result = lessonBlocks(file, markdown, 'en');
+function build(markdown: string, programs: Record<string, string> = {}) {
+	const result = lessonBlocks(file, markdown, 'en', undefined, programs);
 	return { blocks: result.blocks, errors: result.errors.map(formatContentError) };
 }
 
@@ -81,8 +81,22 @@ describe(':::machine and ::machine', () => {
 		const empty = build(':::machine\n:::').errors;
 		expect(empty[0]).toMatch(/01-x\.md:1:1: ':::machine' holds one code block/);
 		const source = build(':::machine{source="nop"}\n```asm\nnop\n```\n:::').errors;
-		expect(source[0]).toMatch(
-			/01-x\.md:1:12: ':::machine': write the program in a ```asm code block/
+		expect(source[0]).toMatch(/01-x\.md:1:12: 'machine': write the program in a ```asm code block/);
+	});
+
+	it('reads a program from the lessons’ programs folder, and names the files there when it is not one', () => {
+		const programs = { 'programs/count.s': '_start: j _start\n' };
+		const { blocks, errors } = build('::machine{src="programs/count.s" readonly}', programs);
+		expect(errors).toEqual([]);
+		expect(blocks[0]).toMatchObject({
+			name: 'machine',
+			props: { source: '_start: j _start\n', readonly: true }
+		});
+		expect(build('::machine{src="programs/nosuch.s"}', programs).errors[0]).toMatch(
+			/01-x\.md:1:11: 'machine': no program 'programs\/nosuch\.s' .*there are: programs\/count\.s/
 		);
+		expect(
+			build(':::machine{src="programs/count.s"}\n```asm\nnop\n```\n:::', programs).errors[0]
+		).toMatch(/01-x\.md:1:12: ':::machine' holds its program: leave out src=/);
 	});
 });

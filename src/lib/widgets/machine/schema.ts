@@ -1,5 +1,6 @@
 /**
- * `::machine{example=loops}` or, with the program written in the lesson,
+ * `::machine{example=loops}`, `::machine{src="programs/count.s"}` (a file in the lessons' folder,
+ * read at build time) or, with the program written in the lesson,
  *
  *     :::machine{views="console; registers" breakpoints="12"}
  *     ```asm
@@ -85,7 +86,7 @@ export const machineSchema = z
 	.strict()
 	.refine((p) => (p.example === undefined) !== (p.source === undefined), {
 		message:
-			"needs one program: example=NAME, or write ':::machine{…}' with one ```asm code block inside and ':::' after it"
+			"needs one program: example=NAME, src=\"programs/NAME.s\" (a file in the lessons' folder), or ':::machine{…}' with one ```asm code block inside and ':::' after it"
 	});
 
 export type MachineProps = z.output<typeof machineSchema>;
