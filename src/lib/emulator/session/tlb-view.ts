@@ -9,18 +9,10 @@
  */
 import type { Machine } from '../machine/machine.ts';
 import { ASID_MASK, STAGE_BARE, type Tlb } from '../mmu/tlb.ts';
-import { PTE_A, PTE_D, PTE_G, PTE_R, PTE_U, PTE_W, PTE_X } from '../mmu/pte.ts';
+import { decodeFlags, type PteFlags } from '../mmu/view-translation.ts';
 
 /** The leaf PTE flags an entry keeps for one stage (§4.3.1, Figure 4.18); V is implied. */
-export interface LeafFlags {
-	R: boolean;
-	W: boolean;
-	X: boolean;
-	U: boolean;
-	G: boolean;
-	A: boolean;
-	D: boolean;
-}
+export type LeafFlags = Omit<PteFlags, 'V'>;
 
 export interface TlbEntryView {
 	/** The slot: the TLB is direct-mapped, indexed by the low bits of the virtual page number. */
@@ -88,14 +80,8 @@ function leafFlags(flags: number): LeafFlags | 'bare' {
 	return flags === STAGE_BARE ? 'bare' : decodeLeaf(flags);
 }
 
+/** A cached leaf's permission and status bits: a PTE's flags without V (only valid leaves are cached). */
 function decodeLeaf(flags: number): LeafFlags {
-	return {
-		R: (flags & PTE_R) !== 0,
-		W: (flags & PTE_W) !== 0,
-		X: (flags & PTE_X) !== 0,
-		U: (flags & PTE_U) !== 0,
-		G: (flags & PTE_G) !== 0,
-		A: (flags & PTE_A) !== 0,
-		D: (flags & PTE_D) !== 0
-	};
+	const { V: _valid, ...leaf } = decodeFlags(flags);
+	return leaf;
 }
