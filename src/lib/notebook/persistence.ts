@@ -14,6 +14,15 @@ import { clampToSlider, type SliderDefinition } from './sliders.ts';
 /** The part of the Web Storage API we use; tests pass a Map-backed fake. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** The browser's localStorage, or nothing where the browser refuses it (blocked site data). */
+export function browserStorage(): Storage | undefined {
+	try {
+		return localStorage;
+	} catch {
+		return undefined;
+	}
+}
+
 export function storageKey(lang: Lang, slug: string): string {
 	return `virtlab:nb:${lang}:${slug}`;
 }

@@ -3,15 +3,8 @@
  * checkbox agree at once. Read from storage after the page has loaded (a prerendered page cannot
  * know them); written through to storage on every change.
  */
+import { browserStorage as storage } from '../notebook/persistence.ts';
 import { isDone, setDone } from './done.ts';
-
-function storage(): Storage | undefined {
-	try {
-		return localStorage;
-	} catch {
-		return undefined;
-	}
-}
 
 class DoneMarks {
 	#marks = $state<Record<string, boolean>>({});

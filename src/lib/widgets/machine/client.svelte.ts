@@ -227,9 +227,13 @@ export class MachineClient {
 		return answer as Promise<CommandAnswer>;
 	}
 
-	/** Replaces the breakpoints with these lines of the editor's text; kept across loads. */
-	async setBreakpointLines(lines: number[]): Promise<BreakpointsAnswer> {
+	/**
+	 * Replaces the breakpoints with these lines of the editor's text; kept across loads. Before the
+	 * first load they are only kept (the load sets them), and the promise gives undefined.
+	 */
+	async setBreakpointLines(lines: number[]): Promise<BreakpointsAnswer | undefined> {
 		this.breakpointLines = [...lines];
+		if (!this.view) return undefined;
 		const locations: Location[] = lines.map((line) => ({ kind: 'line', file: MAIN_FILE, line }));
 		return (await this.request({ type: 'setBreakpoints', locations })) as BreakpointsAnswer;
 	}

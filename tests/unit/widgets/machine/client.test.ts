@@ -125,7 +125,7 @@ describe('MachineClient', () => {
 	it('stops at a breakpoint line, and keeps the lines across a new load', async () => {
 		const c = client();
 		await c.load(COUNT_THEN_EXIT, SMALL);
-		const bps = await c.setBreakpointLines([5]); // the label: moves to the next line with code
+		const bps = (await c.setBreakpointLines([5]))!; // the label: moves to the next line with code
 		expect(bps.breakpoints[0]).toMatchObject({ line: 6 });
 		expect(c.breakpoints).toEqual(bps.breakpoints);
 		await c.run();
