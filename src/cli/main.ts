@@ -17,7 +17,10 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
 	bench: () => import('./commands/bench.ts'),
 	model: () => import('./commands/model.ts'),
 	vm: () => import('./commands/vm.ts'),
-	debug: () => import('./commands/debug.ts')
+	debug: () => import('./commands/debug.ts'),
+	walk: () => import('./commands/walk.ts'),
+	grade: () => import('./commands/grade.ts'),
+	lab: () => import('./commands/lab.ts')
 };
 
 function usage(): string {

@@ -46,6 +46,20 @@ test('the first example runs and prints through the UART', async ({ page }) => {
 	expect(errors).toEqual([]);
 });
 
+test('the guest kernel example boots behind the firmware and prints its workload', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	await open(page);
+	await page.getByLabel('Examples').selectOption('guest-kernel');
+	await expect(page.getByRole('checkbox', { name: /SBI firmware/ })).toBeChecked();
+	await controls(page).getByRole('button', { name: 'Run', exact: true }).click();
+	await expect(status(page)).toContainText('exit code 0', { timeout: 30_000 });
+	await expect(page.getByRole('log')).toContainText('kernel: workload console');
+	await expect(page.getByRole('log')).toContainText('console: line 0040');
+	expect(errors).toEqual([]);
+});
+
 test('five steps and five steps back restore every register and CSR', async ({ page }) => {
 	await open(page);
 	const before = await machineState(page);

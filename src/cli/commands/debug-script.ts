@@ -19,7 +19,10 @@ export interface CommandHelp {
 }
 
 export const COMMANDS: Record<string, CommandHelp> = {
-	step: { usage: 'step [N]', description: 'run N steps (instructions or trap entries), default 1' },
+	step: {
+		usage: 'step [N]',
+		description: 'run N steps (instructions, trap entries or firmware calls), default 1'
+	},
 	over: {
 		usage: 'over',
 		description: 'step over a call (jal/jalr writing ra or t0), else one step'

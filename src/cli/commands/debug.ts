@@ -1,12 +1,14 @@
 /**
- * `virtlab debug prog.s|prog.elf [--script FILE | -e COMMANDS] [--mem MiB]`
+ * `virtlab debug prog.s|prog.elf [--script FILE | -e COMMANDS] [--mem MiB] [--firmware]`
  *
  * Runs a debugging session (src/lib/emulator/session) from a small script of commands: from a
  * file, from -e (`-e "break loop; continue; regs"`), or else from standard input. After each
  * command it prints where the program is (`[12] 0x8000001c main.s:8  auipc ra,0x0`) and any UART
  * output the command produced. Every operation of the playground is here: step, step over, step
  * out, run to a location, continue, step back, breakpoints, UART input, reset, and the views
- * (registers, CSRs, disassembly, traps, memory with its page walk, the TLB).
+ * (registers, CSRs, disassembly, traps, memory with its page walk, the TLB). With --firmware the
+ * program is a kernel booted behind SBI firmware in S-mode, as the playground's guest kernel
+ * example is (src/lib/emulator/session/firmware.ts); its firmware calls show among the traps.
  * Exit code: 0 when every command ran, 1 at the first bad command (reported as FILE:LINE:COLUMN),
  * 2 for a bad command line or a program that does not load.
  */
@@ -40,7 +42,9 @@ import {
 import { machineView, REGISTER_NAMES } from '../../lib/emulator/session/machine-view.ts';
 import { parseLocation, resolveLocation } from '../../lib/emulator/session/locations.ts';
 import type { ProgramInput } from '../../lib/emulator/session/program.ts';
+import type { TrapRecord } from '../../lib/emulator/session/types.ts';
 import { describeStop } from '../../lib/emulator/session/stop-text.ts';
+import { FIRMWARE_DEFAULT_RAM } from '../../lib/emulator/session/firmware.ts';
 import { memoryView } from '../../lib/emulator/session/memory-view.ts';
 import { tlbView } from '../../lib/emulator/session/tlb-view.ts';
 import { parseAddress } from '../../lib/widgets/machine/views/address.ts';
@@ -49,7 +53,12 @@ import { PRIV_M } from '../../lib/emulator/machine/constants.ts';
 const OPTIONS: OptionSpec[] = [
 	{ name: 'script', value: 'FILE', description: 'read the commands from FILE' },
 	{ name: 'exec', value: 'COMMANDS', short: 'e', description: "the commands, separated by ';'" },
-	{ name: 'mem', value: 'MiB', description: 'RAM size, 1 to 64 (default 4)' }
+	{ name: 'mem', value: 'MiB', description: 'RAM size, 1 to 64 (default 4; 16 with --firmware)' },
+	{
+		name: 'firmware',
+		description:
+			'boot the program in S-mode behind SBI firmware (a0 = 0, a1 = a device tree), as QEMU virt with OpenSBI does'
+	}
 ];
 const HELP =
 	helpText(
@@ -61,6 +70,11 @@ const HELP =
 	commandsHelp();
 
 const DEFAULT_BUDGET = 100_000_000;
+
+/** Where a trap went: a mode, or the firmware and what it did (`M (firmware: sbi_set_timer)`). */
+function trapTarget(t: TrapRecord): string {
+	return t.firmware === undefined ? t.to : `${t.to} (firmware: ${t.firmware})`;
+}
 const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
 
 function programInput(file: string): ProgramInput | string {
@@ -108,7 +122,7 @@ class ScriptRunner {
 		if (stop.kind !== 'done') this.out(`${describeStop(stop, m.pc)}\n`);
 		for (const t of s.lastDelta?.traps ?? [])
 			this.out(
-				`  trap: ${causeName(t.cause, t.interrupt)} at ${hex(t.pc)}, ${t.from.name} -> ${t.to}\n`
+				`  trap: ${causeName(t.cause, t.interrupt)} at ${hex(t.pc)}, ${t.from.name} -> ${trapTarget(t)}\n`
 			);
 		this.out(`${this.where()}\n`);
 		const total = s.output.total;
@@ -246,7 +260,7 @@ class ScriptRunner {
 			case 'traps':
 				for (const t of s.traps.items(50))
 					this.out(
-						`[${t.position}] ${causeName(t.cause, t.interrupt)} at ${hex(t.pc)} tval ${hex(t.tval)}, ${t.from.name} -> ${t.to}\n`
+						`[${t.position}] ${causeName(t.cause, t.interrupt)} at ${hex(t.pc)} tval ${hex(t.tval)}, ${t.from.name} -> ${trapTarget(t)}\n`
 					);
 				return undefined;
 			case 'mem':
@@ -270,7 +284,8 @@ export const command: Command = {
 			process.stdout.write(HELP);
 			return 0;
 		}
-		const memMiB = wholeNumber(o, 'mem', 1, 64, 4);
+		const firmware = o.options.has('firmware');
+		const memMiB = wholeNumber(o, 'mem', 1, 64, firmware ? FIRMWARE_DEFAULT_RAM >> 20 : 4);
 		if (typeof memMiB !== 'number') return usageError('debug', memMiB.error);
 		const [file, extra] = o.positionals;
 		if (file === undefined) return usageError('debug', 'which program? give a .s or .elf file');
@@ -297,7 +312,7 @@ export const command: Command = {
 			process.stderr.write(`virtlab debug: ${input}\n`);
 			return 2;
 		}
-		const session = new DebugSession({ ramSize: memMiB * 1024 * 1024 });
+		const session = new DebugSession({ ramSize: memMiB * 1024 * 1024, firmware });
 		const loaded = session.load(input);
 		const diagnostics = loaded.ok ? loaded.program.diagnostics : loaded.diagnostics;
 		for (const d of diagnostics) process.stderr.write(formatDiagnostic(file, d) + '\n');

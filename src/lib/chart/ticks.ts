@@ -39,7 +39,17 @@ export function ticks(scale: Scale, axis: 'x' | 'y', specifier?: string): Tick[]
 					scale.tickFormat as unknown as (n: number, f: (v: number) => string) => typeof plainNumber
 				)(count, plainNumber)
 			: scale.tickFormat(count, specifier);
-	return scale.ticks(count).map((value) => ({ value, at: scale(value), label: label(value) }));
+	return scale
+		.ticks(count)
+		.map((value) => ({ value, at: scale(value), label: zero(label(value)) }));
+}
+
+/**
+ * An SI-prefixed axis (`~s`) gives every tick the prefix of its largest, so its zero reads "0M":
+ * zero is written 0 whatever the unit's prefix.
+ */
+function zero(label: string): string {
+	return /^[-−]?0(\.0+)?[a-zA-Zµ]$/.test(label) ? '0' : label;
 }
 
 /** One tick in the middle of each band, labelled by `label(index)`. */

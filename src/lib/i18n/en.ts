@@ -341,7 +341,9 @@ export const en = {
 	'a11y.code': 'Code {n} (scrolls sideways)',
 	'schedLab.vmControls': 'Weights and caps of the VMs',
 	'exitStepper.loading': 'Loading the exit stepper…',
-	'machine.loading': 'Loading the machine…'
+	'machine.loading': 'Loading the machine…',
+	'pageWalk.loading': 'Loading the page-walk visualizer…',
+	'memorySweep.loading': 'Loading the memory sweep…'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -322,5 +322,7 @@ export const zhHans: Record<MessageKey, string> = {
 	'a11y.code': '代码 {n}（可左右滚动）',
 	'schedLab.vmControls': '各虚拟机的权重和上限',
 	'exitStepper.loading': '正在加载 VM 退出单步器…',
-	'machine.loading': '正在加载机器……'
+	'machine.loading': '正在加载机器……',
+	'pageWalk.loading': '正在加载页表遍历可视化组件…',
+	'memorySweep.loading': '正在加载内存扫描…'
 };

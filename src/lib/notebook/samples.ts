@@ -10,8 +10,12 @@ export function samples(from: number, to: number, points: number, log = false): 
 	return xs;
 }
 
-/** At most this many samples are swept while a slider moves (`coarseSamples`). */
-export const COARSE_POINTS = 31;
+/**
+ * At most this many samples are swept while a slider moves (`coarseSamples`): few enough that a
+ * lesson with several re-swept plots redraws within one frame (scripts/latency.js measured why
+ * virtualize at p95 22 ms with 31 samples, 15 ms with 16, on two cores), enough to show the shape.
+ */
+export const COARSE_POINTS = 16;
 
 /**
  * Every k-th sample, the first and the last always among them, so that at most `most` remain: what

@@ -10,6 +10,8 @@ import Classify from './classify/Classify.svelte';
 import ExitStepper from './exit-stepper/ExitStepper.svelte';
 import Machine from './machine/Machine.svelte';
 import MemoryDashboard from './memory-dashboard/MemoryDashboard.svelte';
+import MemorySweep from './memory-sweep/MemorySweep.svelte';
+import PageWalk from './page-walk/PageWalk.svelte';
 import PlacementViz from './placement-viz/PlacementViz.svelte';
 import Plot from './plot/Plot.svelte';
 import Predict from './predict/Predict.svelte';
@@ -35,5 +37,7 @@ export const widgetComponents: Record<WidgetName, Component<WidgetComponentProps
 	'placement-viz': PlacementViz,
 	'exit-stepper': ExitStepper,
 	classify: Classify,
-	machine: Machine
+	machine: Machine,
+	'page-walk': PageWalk,
+	'memory-sweep': MemorySweep
 };

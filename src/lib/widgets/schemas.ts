@@ -11,6 +11,8 @@ import { classifySchema } from './classify/schema.ts';
 import { exitStepperSchema } from './exit-stepper/schema.ts';
 import { machineSchema } from './machine/schema.ts';
 import { memoryDashboardSchema } from './memory-dashboard/schema.ts';
+import { memorySweepSchema } from './memory-sweep/schema.ts';
+import { pageWalkSchema } from './page-walk/schema.ts';
 import { placementVizSchema } from './placement-viz/schema.ts';
 import { plotSchema } from './plot/schema.ts';
 import { predictSchema } from './predict/schema.ts';
@@ -30,7 +32,9 @@ export const widgetSchemas = {
 	'placement-viz': placementVizSchema,
 	'exit-stepper': exitStepperSchema,
 	classify: classifySchema,
-	machine: machineSchema
+	machine: machineSchema,
+	'page-walk': pageWalkSchema,
+	'memory-sweep': memorySweepSchema
 } satisfies Record<string, z.ZodType>;
 
 export type WidgetName = keyof typeof widgetSchemas;

@@ -41,7 +41,13 @@ import type { ViewTranslation } from '../emulator/mmu/view-translation.ts';
 
 /** Every request carries an id chosen by the page; the answers to it carry the same id. */
 export type MachineRequest = { id: number } & (
-	| { type: 'load'; program: ProgramInput; options?: DebugSessionOptions; view?: ViewOptions }
+	| {
+			type: 'load';
+			program: ProgramInput;
+			/** `firmware` boots the program behind SBI in S-mode (session/firmware.ts): the guest kernel. */
+			options?: DebugSessionOptions;
+			view?: ViewOptions;
+	  }
 	/** Runs until a breakpoint, the end, a pause or the budget (steps; default DEFAULT_BUDGET). */
 	| { type: 'run'; budget?: number }
 	| { type: 'pause' }

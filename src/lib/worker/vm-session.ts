@@ -2,8 +2,10 @@
  * The exit stepper's worker protocol and its handler. `VmSession` runs the course's guest in the
  * modes asked for, one slice of the budget at a time (vmm/vm.ts, createVm), posting progress and the new
  * exit records after each slice and yielding to the event loop between slices, so that a `cancel`
- * (or a newer `start`) is heard within one slice. It keeps the records, so that `recost` re-prices
- * them under another cost model without running anything again.
+ * (or a newer `start`) is heard within one slice. It keeps the records and each finished run's
+ * page-walk counts (TLB misses, page-table references by stage), so that `recost` re-prices them
+ * under another cost model without running anything again; each mode's tally, like `virtlab vm`,
+ * is guest instructions + page-walk references × memoryReference + exits (tally.ts).
  *
  * The same class runs inside the Web Worker (vm.worker.ts) and directly in tests; it reads no clock
  * and touches no DOM: the worker passes its clock and its way of yielding. Every message is plain
@@ -12,6 +14,7 @@
 import { WORKLOADS, buildGuest, type WorkloadName } from '../emulator/guests/build.ts';
 import type { SourceMapEntry } from '../emulator/asm/index.ts';
 import type { CostModel } from '../emulator/vmm/cost.ts';
+import { SHADOW_SYNCS, type ShadowSync } from '../emulator/vmm/shadow-paging.ts';
 import type { ExitRecord, VmMode } from '../emulator/vmm/exit-trace.ts';
 import { VM_MODES, type VmOutcome } from '../emulator/vmm/vm.ts';
 import { text, type Text } from '../widgets/exit-stepper/messages.ts';
@@ -21,6 +24,7 @@ import {
 	type CostOverrides,
 	type ModeTally
 } from '../widgets/exit-stepper/tally.ts';
+import type { WalkCounts } from '../emulator/vmm/walk-stats.ts';
 import { createVm } from '../emulator/vmm/vm.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -47,6 +51,8 @@ export interface StartRequest {
 	nonVirtualizable?: boolean;
 	/** The pv kernel batches its page-table updates into one hypercall (default true; guests/build.ts). */
 	batching?: boolean;
+	/** Trap mode only: how the monitor keeps its shadow page tables in sync (vmm/shadow-paging.ts). */
+	shadowSync?: ShadowSync;
 }
 
 export interface CancelRequest {
@@ -82,6 +88,10 @@ export interface ModeSummary {
 	finished: boolean;
 	output: string;
 	guestInstructions: number;
+	/**
+	 * Priced under the run's cost model: its exits by reason and its page walks, as far as the run
+	 * went (to its end, or to the stepper's record limit).
+	 */
 	tally: ModeTally;
 }
 
@@ -122,6 +132,8 @@ interface StoredRun {
 	records: ExitRecord[];
 	guestInstructions: number;
 	firmwareCalls: number;
+	/** The hardware's page walks as far as the run went. */
+	walk?: WalkCounts;
 	outcome?: SessionOutcome;
 }
 
@@ -197,6 +209,14 @@ export class VmSession {
 		const maxRecords = Math.max(1, Math.floor(req.maxRecords ?? MAX_RECORDS));
 		const cost = resolveCost(req.costPreset, req.costOverrides);
 		if (!cost.ok) return this.fail(id, cost.error);
+		if (req.shadowSync !== undefined && !SHADOW_SYNCS.includes(req.shadowSync))
+			return this.fail(
+				id,
+				text('exitStepper.error.shadowSync', {
+					sync: String(req.shadowSync),
+					known: SHADOW_SYNCS.join(', ')
+				})
+			);
 
 		// Build each kernel once: the plain one for native, trap and hw, the pv one for pv.
 		const guests: GuestSources[] = [];
@@ -231,6 +251,7 @@ export class VmSession {
 				cost: cost.model,
 				keepExits: true,
 				nonVirtualizable: req.nonVirtualizable ?? false,
+				shadowSync: req.shadowSync,
 				consoleOut: (b) => output.push(b),
 				clock: this.options.clock
 			});
@@ -272,6 +293,9 @@ export class VmSession {
 				}
 			}
 			stored.outcome = outcome;
+			// The walks as far as the run went (to its end, or to the record limit).
+			const { misses, references } = vm.walk;
+			stored.walk = { misses, references };
 			const summary: ModeSummary = {
 				mode,
 				outcome,

@@ -14,6 +14,13 @@ describe('ticks', () => {
 		}
 	});
 
+	it('writes zero as 0 on an SI-prefixed axis, not 0M', () => {
+		const y = continuous([0, 20e6], [300, 0]);
+		const labels = ticks(y, 'y', '~s').map((t) => t.label);
+		expect(labels[0]).toBe('0');
+		expect(labels.slice(1).every((label) => /^\d+M$/.test(label))).toBe(true);
+	});
+
 	it('puts more ticks on a longer axis, and never fewer than three', () => {
 		const short = ticks(continuous([0, 100], [100, 10]), 'y');
 		const long = ticks(continuous([0, 100], [500, 10]), 'y');

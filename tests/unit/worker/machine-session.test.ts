@@ -151,6 +151,27 @@ describe('MachineSession', () => {
 		await s.handle({ type: 'reset', id: 3 });
 		expect(last('state').view.position).toBe(0);
 	});
+
+	it('passes options.firmware to the session: the program boots in S-mode behind SBI', async () => {
+		const { s, last } = harness();
+		const text =
+			'_start:\n\tli a0, 0x41\n\tli a7, 1\n\tecall\n\tli a0, 0\n\tli a1, 0\n\tli a7, 0x53525354\n\tli a6, 0\n\tecall\n';
+		await s.handle({
+			type: 'load',
+			id: 1,
+			program: { kind: 'source', text, file: 'main.s' },
+			options: { firmware: true, ramSize: 4 << 20 }
+		});
+		expect(last('loaded').view.mode.name).toBe('HS');
+		await s.handle({ type: 'run', id: 2 });
+		const stopped = last('stopped');
+		expect(stopped.stop).toEqual({ kind: 'halted', exitCode: 0 });
+		expect(stopped.view.output).toBe('A');
+		expect(stopped.view.traps.map((t) => t.firmware)).toEqual([
+			'console_putchar',
+			'sbi_system_reset'
+		]);
+	});
 });
 
 describe('MachineSession: requests that only read', () => {

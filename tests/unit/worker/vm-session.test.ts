@@ -95,6 +95,10 @@ describe('VmSession: syscall in trap and hw', () => {
 				.at(-1)!;
 			expect(last.exits).toBe(records.length);
 			expect(last.guestInstructions).toBe(whole.run.guestInstructions);
+			// The summary prices the page walks too: its total is the whole run's.
+			const summary = of('modeDone').find((m) => m.summary.mode === mode)!.summary;
+			expect(summary.tally.walk).toEqual(whole.run.walk);
+			expect(summary.tally.modelCycles).toBe(whole.run.modelCycles);
 		}
 	});
 
@@ -145,6 +149,16 @@ describe('VmSession: syscall in trap and hw', () => {
 		expect(changed.cost.id).toBe('p4+trapRoundTrip');
 		expect(changed.tallies[0].exitCycles).toBeGreaterThan(after[0].exitCycles);
 		expect(changed.tallies[1].exitCycles).toBe(after[1].exitCycles);
+
+		// memoryReference prices the hardware's page walks as well as the monitor's PTE reads.
+		await s.handle({ type: 'recost', id: 4, preset: 'p4', overrides: { memoryReference: 21 } });
+		const dearer = (messages.at(-1) as Of<'recosted'>).tallies;
+		for (const [i, t] of dearer.entries()) {
+			const refs = t.walk!.references.S + t.walk!.references.VS + t.walk!.references.G;
+			expect(refs).toBeGreaterThan(0);
+			expect(t.walk!.cycles - after[i].walk!.cycles).toBe(refs);
+			expect(t.modelCycles - t.exitCycles).toBe(after[i].modelCycles - after[i].exitCycles + refs);
+		}
 	});
 });
 
@@ -168,6 +182,11 @@ describe('VmSession: stopping', () => {
 		const summary = of('modeDone')[0].summary;
 		expect(summary.outcome).toEqual({ kind: 'records', limit: 1000 });
 		expect(summary.tally.exits).toBeGreaterThanOrEqual(1000);
+		// Its page walks as far as it went: some misses, each walk one or two references (trap mode).
+		const walk = summary.tally.walk!;
+		expect(walk.misses).toBeGreaterThan(0);
+		expect(walk.references.S).toBeGreaterThanOrEqual(walk.misses);
+		expect(walk.references.S).toBeLessThanOrEqual(2 * walk.misses);
 		expect(english(summary.message)).toMatch(/^Stopped: the run made 1000 exits/);
 	});
 
@@ -225,6 +244,9 @@ describe('VmSession: mistakes', () => {
 		expect(await one(start({ modes: ['vt-x' as never] }))).toMatch(/^Choose one to four/);
 		expect(await one(start({ budget: 0 }))).toMatch(/^The budget must be/);
 		expect(await one(start({ budget: 1.5 }))).toMatch(/^The budget must be/);
+		expect(await one(start({ shadowSync: 'lazy' as never }))).toBe(
+			'Unknown shadow page table synchronisation “lazy”; choose one of write-protect, unsync, flood.'
+		);
 		expect(await one({ type: 'recost', id: 1, preset: 'p4' })).toBe(
 			'There is no run to re-price yet.'
 		);
@@ -277,5 +299,27 @@ describe('VmSession: the two switches', () => {
 		const batched = await hypercalls(undefined);
 		expect(await hypercalls(true)).toBe(batched);
 		expect(await hypercalls(false)).toBeGreaterThan(2 * batched);
+	});
+});
+
+describe('VmSession: shadow synchronisation', () => {
+	it('shadowSync re-runs trap mode with other exits and the same output; other modes are unchanged', async () => {
+		const summaries = async (shadowSync?: 'write-protect' | 'unsync') => {
+			const { s, of } = session();
+			await s.handle(
+				start({ workload: 'ptemod', modes: ['trap', 'hw'], slice: 500_000, shadowSync })
+			);
+			return of('modeDone').map((m) => m.summary);
+		};
+		const count = (t: { rows: { reason: string; count: number }[] }, reason: string) =>
+			t.rows.find((r) => r.reason === reason)?.count ?? 0;
+		const [wpTrap, wpHw] = await summaries('write-protect');
+		const [unsyncTrap, unsyncHw] = await summaries('unsync');
+		expect(unsyncTrap.finished && wpTrap.finished).toBe(true);
+		expect(unsyncTrap.output).toBe(wpTrap.output);
+		expect(count(unsyncTrap.tally, 'pageTableWrite')).toBeLessThan(
+			count(wpTrap.tally, 'pageTableWrite') / 50
+		);
+		expect(unsyncHw.tally.rows).toEqual(wpHw.tally.rows);
 	});
 });

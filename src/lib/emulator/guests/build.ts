@@ -13,10 +13,32 @@ import type { AsmImage, Diagnostic, SourceMapEntry } from '../asm/index.ts';
 import { GUEST_SOURCES } from './sources.generated.ts';
 
 export type WorkloadName =
-	'syscall' | 'pagetouch' | 'ptemod' | 'pingpong' | 'compute' | 'console' | 'spawn';
+	| 'syscall'
+	| 'pagetouch'
+	| 'ptemod'
+	| 'pingpong'
+	| 'compute'
+	| 'console'
+	| 'spawn'
+	| 'wset'
+	| 'ptrate';
 
-/** The workloads, each with what it exercises (counts at scale 1). */
-export const WORKLOADS: readonly { name: WorkloadName; description: string }[] = [
+/** A workload's `.equ` constant that `buildGuest`'s `params` may set, e.g. WSET. */
+export interface WorkloadParameter {
+	/** The constant's name in the workload's source (upper case). */
+	name: string;
+	default: number;
+	min: number;
+	max: number;
+	description: string;
+}
+
+/** The workloads, each with what it exercises (counts at scale 1) and its parameters. */
+export const WORKLOADS: readonly {
+	name: WorkloadName;
+	description: string;
+	parameters?: readonly WorkloadParameter[];
+}[] = [
 	{
 		name: 'syscall',
 		description: 'one process calls getpid() 5,000 times: the cost of a system call'
@@ -39,6 +61,32 @@ export const WORKLOADS: readonly { name: WorkloadName; description: string }[] =
 		name: 'spawn',
 		description:
 			'a parent spawns 8 children one at a time and waits for each: address spaces built and torn down'
+	},
+	{
+		name: 'wset',
+		description:
+			'one process touches WSET (128) heap pages round robin, 200 rounds: TLB misses once WSET exceeds the TLB',
+		parameters: [
+			{ name: 'WSET', default: 128, min: 1, max: 1024, description: 'pages in the working set' },
+			{ name: 'ROUNDS', default: 200, min: 1, max: 100_000, description: 'passes over them' }
+		]
+	},
+	{
+		name: 'ptrate',
+		description:
+			'one process reads 128 heap pages 4 times over, then maps and unmaps a page RATE (1) times; 100 such blocks: the page-table update rate',
+		parameters: [
+			{
+				name: 'RATE',
+				default: 1,
+				min: 0,
+				max: 10_000,
+				description: 'map/unmap pairs per block'
+			},
+			{ name: 'WSET', default: 128, min: 1, max: 1024, description: 'pages read per block' },
+			{ name: 'PASSES', default: 4, min: 1, max: 1000, description: 'reads of them per block' },
+			{ name: 'BLOCKS', default: 100, min: 1, max: 100_000, description: 'blocks' }
+		]
 	}
 ];
 
@@ -55,6 +103,12 @@ export interface GuestOptions {
 	scale?: number;
 	/** Ticks of the time CSR per time slice (default 2000: 200,000 instructions at 100 per tick). */
 	timeSlice?: number;
+	/**
+	 * Values of the workload's parameters by name (`{ WSET: 256 }`): each must be one the workload
+	 * lists in WORKLOADS, a whole number in its range. `.equ` lines ahead of the workload's
+	 * `.ifndef` defaults.
+	 */
+	params?: Record<string, number>;
 }
 
 export interface GuestBuild {
@@ -73,10 +127,21 @@ export const MAX_SCALE = 10_000;
 
 /** Assembles the kernel with one of the course's workloads. Never throws. */
 export function buildGuest(workload: WorkloadName, options: GuestOptions = {}): GuestBuild {
-	if (!WORKLOADS.some((w) => w.name === workload))
+	const known = WORKLOADS.find((w) => w.name === workload);
+	if (!known)
 		return failed(
 			`unknown workload '${workload}' (known: ${WORKLOADS.map((w) => w.name).join(', ')})`
 		);
+	for (const [name, value] of Object.entries(options.params ?? {})) {
+		const p = known.parameters?.find((q) => q.name === name);
+		if (!p)
+			return failed(
+				`workload '${workload}' has no parameter ${name}` +
+					(known.parameters ? ` (it has ${known.parameters.map((q) => q.name).join(', ')})` : '')
+			);
+		if (!Number.isInteger(value) || value < p.min || value > p.max)
+			return failed(`${name} ${value} must be a whole number from ${p.min} to ${p.max}`);
+	}
 	return assembleGuest(`workloads/${workload}.s`, {}, options);
 }
 
@@ -111,6 +176,7 @@ function assembleGuest(
 			: '',
 		scale !== 1 ? `.equ SCALE, ${scale}` : '',
 		timeSlice !== undefined ? `.equ TIME_SLICE, ${timeSlice}` : '',
+		...Object.entries(options.params ?? {}).map(([name, value]) => `.equ ${name}, ${value}`),
 		'.include "kernel/kernel.s"',
 		`.include "${workloadFile}"`,
 		'.include "kernel/end.s"'

@@ -245,6 +245,7 @@ export function writeCsr(h: Hart, csr: number, v: number): void {
 			return;
 		}
 		case Csr.satp:
+			if (!h.tlbTags && (v ^ h.satp) !== 0) h.tlb.flushNonGlobal(0);
 			h.satp = v;
 			break;
 		case Csr.vsstatus:
@@ -276,6 +277,7 @@ export function writeCsr(h: Hart, csr: number, v: number): void {
 			return;
 		}
 		case Csr.vsatp:
+			if (!h.tlbTags && (v ^ h.vsatp) !== 0) h.tlb.flushNonGlobal(1, (h.hgatp >>> 22) & 0x7f);
 			h.vsatp = v;
 			break;
 		case Csr.hstatus:
@@ -316,6 +318,10 @@ export function writeCsr(h: Hart, csr: number, v: number): void {
 			return;
 		case Csr.hgatp:
 			// Sv32x4 root tables are 16 KiB aligned: PPN bits 1:0 read as zero (§9.2.10).
+			if (!h.tlbTags && ((v & 0x9ffffffc) ^ h.hgatp) !== 0) {
+				h.tlb.flush(1);
+				h.walkCache.flush();
+			}
 			h.hgatp = v & 0x9ffffffc;
 			break;
 		case Csr.mstatus: {

@@ -9,6 +9,7 @@
 import { PRIV_M, RAM_BASE } from './constants.ts';
 import type { TraceOptions, TrapInfo, TrapSite } from './types.ts';
 import { Tlb } from '../mmu/tlb.ts';
+import { GStageWalkCache } from '../mmu/walk-cache.ts';
 import { EMPTY_TAG, FETCH_TLB_SIZE, HOST_TLB_SIZE } from '../mmu/host-tlb.ts';
 import { Uart } from '../devices/uart.ts';
 
@@ -147,6 +148,13 @@ export class Hart {
 	dataTranslated = false;
 	fetchTranslated = false;
 	readonly tlb: Tlb;
+	/**
+	 * Whether TLB entries carry ASID and VMID tags (`MachineConfig.tlbTags`). Without them a write of
+	 * satp, vsatp or hgatp that changes its value flushes that regime's entries (csr-file.ts).
+	 */
+	tlbTags = true;
+	/** The G-stage walk cache (mmu/walk-cache.ts); size 0 (the default) means none. */
+	walkCache = new GStageWalkCache(0);
 
 	// Devices.
 	readonly uart: Uart;
@@ -191,6 +199,10 @@ export class Hart {
 	readonly interruptCounts = new Float64Array(64);
 	tlbLookups = 0;
 	tlbMisses = 0;
+	/** Page-table entries read by TLB-miss walks, by stage (mmu/translate.ts). */
+	walkRefsS = 0;
+	walkRefsVS = 0;
+	walkRefsG = 0;
 
 	trace: TraceOptions | undefined;
 	traceTraps = false;

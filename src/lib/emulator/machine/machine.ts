@@ -22,6 +22,7 @@ import { PAGE_HAS_HTIF, forgetDecoded, noteRamStore } from './store-notify.ts';
 import { insnsUntilTimer } from './counters.ts';
 import { setTimerCompare } from '../devices/clint.ts';
 import { flushHostTlb } from '../mmu/host-tlb.ts';
+import { GStageWalkCache } from '../mmu/walk-cache.ts';
 import { parseElf, type ElfImage } from '../elf/load-elf.ts';
 import { placeInRam } from '../elf/place.ts';
 import { snapshot, restore, type Snapshot } from './snapshot.ts';
@@ -35,6 +36,8 @@ export interface MachineStats {
 	tlbMisses: number;
 	/** Fraction of translated accesses served without a page walk; null when nothing was translated. */
 	tlbHitRate: number | null;
+	/** Page-table entries read by the hardware walks of TLB misses, by stage (S, VS, G). */
+	walkReferences: { S: number; VS: number; G: number };
 }
 
 const DEFAULT_RAM = 128 * 1024 * 1024;
@@ -54,6 +57,15 @@ export class Machine {
 		const divisor = config.timeDivisor ?? 100;
 		if (!(divisor >= 1)) throw new RangeError(`time divisor ${divisor} must be at least 1`);
 		this.hart = new Hart(ramSize, tlbEntries, divisor, config.uartOut ?? (() => {}));
+		const walkCacheEntries = config.walkCacheEntries ?? 0;
+		if (
+			!Number.isInteger(walkCacheEntries) ||
+			walkCacheEntries < 0 ||
+			(walkCacheEntries & (walkCacheEntries - 1)) !== 0
+		)
+			throw new RangeError(`walk cache entries ${walkCacheEntries} must be 0 or a power of two`);
+		this.hart.walkCache = new GStageWalkCache(walkCacheEntries);
+		this.hart.tlbTags = config.tlbTags ?? true;
 		this.hart.hostTrapsHS = config.hostTrapsHS ?? false;
 		this.hart.hostTrapsM = config.hostTrapsM ?? false;
 		this.setTrace(config.trace);
@@ -216,6 +228,7 @@ export class Machine {
 	 */
 	flushTlb(): void {
 		this.hart.tlb.flushAll();
+		this.hart.walkCache.flush();
 		flushHostTlb(this.hart);
 	}
 
@@ -371,7 +384,8 @@ export class Machine {
 			trapsByCause,
 			tlbLookups: h.tlbLookups,
 			tlbMisses: h.tlbMisses,
-			tlbHitRate: h.tlbLookups > 0 ? 1 - h.tlbMisses / h.tlbLookups : null
+			tlbHitRate: h.tlbLookups > 0 ? 1 - h.tlbMisses / h.tlbLookups : null,
+			walkReferences: { S: h.walkRefsS, VS: h.walkRefsVS, G: h.walkRefsG }
 		};
 	}
 

@@ -45,6 +45,11 @@ const NOT_STATE = new Set([
 	'interruptCounts',
 	'tlbLookups',
 	'tlbMisses',
+	'walkRefsS',
+	'walkRefsVS',
+	'walkRefsG',
+	'tlbTags',
+	'walkCache',
 	'hostTrapsHS',
 	'hostTrapsM',
 	'ramSize',
@@ -99,5 +104,6 @@ export function restore(h: Hart, s: Snapshot): string | undefined {
 	h.uart.rx = [...uart.rx];
 	forgetDecoded(h);
 	flushHostTlb(h);
+	h.walkCache.flush(); // a cache, not state: refilled by later walks
 	return undefined;
 }

@@ -165,6 +165,7 @@ export function hfence(h: Hart, gvma: boolean, rs1: number, rs2: number): boolea
 	if (gvma) {
 		if (h.priv === PRIV_S && h.mstatus & MSTATUS_TVM) return illegal(h);
 		h.tlb.flush(1, rs2 !== 0 ? h.x[rs2] : undefined);
+		h.walkCache.flush(rs2 !== 0 ? h.x[rs2] : undefined);
 	} else {
 		const vpn = rs1 !== 0 ? h.x[rs1] >>> 12 : undefined;
 		const asid = rs2 !== 0 ? h.x[rs2] : undefined;

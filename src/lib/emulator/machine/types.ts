@@ -78,6 +78,16 @@ export interface MachineConfig {
 	ramSize?: number;
 	/** Architectural TLB entries (power of two). Default 64. */
 	tlbEntries?: number;
+	/**
+	 * TLB entries tagged with ASID and VMID (default true). False models a TLB without them: a
+	 * write that changes satp or vsatp flushes that regime's non-global entries, one that changes
+	 * hgatp every V=1 entry and the walk cache.
+	 */
+	tlbTags?: boolean;
+	/**
+	 * Entries of the G-stage walk cache (mmu/walk-cache.ts), a power of two; default 0 (none).
+	 */
+	walkCacheEntries?: number;
 	/** Instructions per tick of mtime. Default 100 (a 1 GHz model core and QEMU's 10 MHz timebase). */
 	timeDivisor?: number;
 	/** Hand traps that would enter HS-mode to the host instead of vectoring (hypervisor use). */

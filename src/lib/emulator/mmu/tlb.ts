@@ -1,6 +1,7 @@
 /**
- * The architectural TLB: a direct-mapped cache of completed translations (Privileged spec §4.3.2
- * lets an implementation cache any valid translation until SFENCE.VMA/HFENCE.*). Entries are tagged
+ * The architectural TLB: a direct-mapped cache of completed translations, indexed by a hash of the
+ * virtual page number (`index`). Privileged spec §4.3.2 lets an implementation cache any valid
+ * translation until SFENCE.VMA/HFENCE.*. Entries are tagged
  * with a context word so that address spaces coexist: V, the VS-stage mode, the ASID and the VMID.
  * One entry covers one 4 KiB page; megapages are cached page by page.
  *
@@ -45,8 +46,19 @@ export class Tlb {
 	}
 
 	/** Index of the entry translating `vpn` in context `ctx`, or -1. */
+	/**
+	 * The entry a page goes in. Low VPN bits alone would put pages 2^k apart in one entry, and
+	 * programs place things exactly so: the kernel at 0x8000_0000 and a process's text at
+	 * 0x0040_0000 both have VPN bits 5:0 zero, so every trap and return would evict the other
+	 * (the TLB must then walk twice per system call in every mode). Folding higher VPN bits into
+	 * the index, as hardware TLBs hash their set index, spreads such pages over the entries.
+	 */
+	index(vpn: number): number {
+		return (vpn ^ (vpn >>> 7) ^ (vpn >>> 14)) & (this.size - 1);
+	}
+
 	lookup(vpn: number, ctx: number): number {
-		const i = vpn & (this.size - 1);
+		const i = this.index(vpn);
 		if (this.vpn[i] !== vpn) return -1;
 		const c = this.ctx[i];
 		if (c === ctx) return i;
@@ -64,7 +76,7 @@ export class Tlb {
 		ppn: number,
 		gppn: number
 	): number {
-		const i = vpn & (this.size - 1);
+		const i = this.index(vpn);
 		const evicted = this.vpn[i];
 		this.vpn[i] = vpn;
 		this.ctx[i] = ctx;
@@ -90,6 +102,21 @@ export class Tlb {
 			if (vpn !== undefined && this.vpn[i] !== vpn) continue;
 			if (asid !== undefined && (this.global[i] || ((c >>> 2) & ASID_MASK) !== (asid & ASID_MASK)))
 				continue;
+			this.vpn[i] = -1;
+		}
+	}
+
+	/**
+	 * Invalidates the non-global entries of one regime (and VMID, when given): what a CPU without
+	 * ASIDs must do when the page-table root changes (`MachineConfig.tlbTags: false`). Global
+	 * entries stay, as they exist in every address space (§4.3.1, the G bit).
+	 */
+	flushNonGlobal(virt: number, vmid?: number): void {
+		for (let i = 0; i < this.size; i++) {
+			if (this.vpn[i] === -1 || this.global[i]) continue;
+			const c = this.ctx[i];
+			if ((c & 1) !== virt) continue;
+			if (vmid !== undefined && ((c >>> 11) & 0x7f) !== (vmid & 0x7f)) continue;
 			this.vpn[i] = -1;
 		}
 	}

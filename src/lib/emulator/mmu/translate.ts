@@ -7,6 +7,12 @@
  * `translate` returns the physical address (a number, possibly above 2^32: Sv32 makes 34-bit
  * physical addresses) or -1 after raising the architectural exception on the hart. Completed
  * translations go into the architectural TLB; every page-table read can be traced.
+ *
+ * Every PTE read of a walk is counted by stage (`walkRefsS`, `walkRefsVS`, `walkRefsG` on the
+ * hart), on the miss path only: the memory references a TLB miss costs, n natively and up to
+ * (n+1)(m+1) − 1 = 8 for Sv32 over Sv32x4 (Bhargava et al., ASPLOS 2008). A/D updates are writes to
+ * a PTE the walk has just read and are not counted; the G-stage walk that checks the write of a
+ * VS-stage A/D update reads PTEs again and is.
  */
 import type { Hart } from '../machine/hart.ts';
 import { Cause, MSTATUS_MXR, MSTATUS_SUM, PRIV_M, RAM_BASE } from '../machine/constants.ts';
@@ -84,6 +90,7 @@ function gStage(
 			return null;
 		}
 		const pte = h.ram32[off >> 2];
+		h.walkRefsG++;
 		if (h.traceMmu) h.trace!.sink({ kind: 'walk', stage: 'G', level, pteAddr, pte: pte >>> 0 });
 		if (!(pte & PTE_V) || (!(pte & PTE_R) && pte & PTE_W)) return fault();
 		if (pte & (PTE_R | PTE_X)) {
@@ -102,6 +109,24 @@ function gStage(
 		table = (pte >>> 10) * 4096;
 	}
 	return fault();
+}
+
+/**
+ * The host physical address of a VS-stage PTE at guest physical `pteGpa`: from the G-stage walk
+ * cache (walk-cache.ts) when it holds the page, else by a G-stage walk whose result it keeps.
+ * Returns -1 with the exception raised.
+ */
+function tableGpaToPa(h: Hart, pteGpa: number, access: number, va: number): number {
+	const cache = h.walkCache;
+	const gppn = Math.floor(pteGpa / 4096);
+	const vmid = (h.hgatp >>> 22) & 0x7f;
+	const i = cache.lookup(gppn, vmid);
+	if (i >= 0 && gLeafAllows(cache.flags[i], ACCESS_LOAD, (h.mstatus & MSTATUS_MXR) !== 0, false))
+		return cache.ppn[i] * 4096 + (pteGpa % 4096);
+	const g = gStage(h, pteGpa, ACCESS_LOAD, false, access, va, true);
+	if (!g) return -1;
+	if (g.flags !== STAGE_BARE) cache.insert(gppn, vmid, Math.floor(g.pa / 4096), g.flags);
+	return g.pa;
 }
 
 /**
@@ -176,9 +201,8 @@ export function translate(
 			const pteGpa = table + index * 4;
 			let ptePa = pteGpa;
 			if (virt) {
-				const g = gStage(h, pteGpa, ACCESS_LOAD, false, access, va, true);
-				if (!g) return -1;
-				ptePa = g.pa;
+				ptePa = tableGpaToPa(h, pteGpa, access, va);
+				if (ptePa < 0) return -1;
 			}
 			const off = ramOffset(h, ptePa);
 			if (off < 0) {
@@ -186,6 +210,8 @@ export function translate(
 				return -1;
 			}
 			const pte = h.ram32[off >> 2];
+			if (virt) h.walkRefsVS++;
+			else h.walkRefsS++;
 			if (h.traceMmu)
 				h.trace!.sink({ kind: 'walk', stage, level, pteAddr: pteGpa, pte: pte >>> 0 });
 			const pageFault = () => {

@@ -6,6 +6,7 @@
  * checkpoint at or before its target and replays forward.
  */
 import type { Machine, Snapshot } from '../machine/machine.ts';
+import type { FirmwareState } from './firmware.ts';
 import { fromPages, toPages } from './ram-pages.ts';
 import { checkpointToDrop } from './thinning.ts';
 
@@ -18,6 +19,8 @@ export interface Checkpoint {
 	inputsDelivered: number;
 	outputLength: number;
 	trapCount: number;
+	/** The firmware's state outside the machine, in a session with firmware (firmware.ts). */
+	firmware?: FirmwareState;
 }
 
 export type CheckpointExtras = Omit<Checkpoint, 'position' | 'state' | 'pages'>;

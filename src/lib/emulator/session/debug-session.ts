@@ -18,19 +18,34 @@
  * Breakpoints are addresses compared with the pc when an instruction is fetched, as the machine's
  * are: the physical address, the same as the pc when translation is off (M-mode, or satp Bare)
  * or maps the code one to one.
+ *
+ * Firmware. With `firmware`, the program is a kernel booted behind SBI firmware played by the host
+ * (firmware.ts): it starts in S-mode, and the traps that would enter M-mode (SBI calls, the
+ * machine timer) are answered by the firmware, each in one step, logged with the traps. The
+ * firmware's state goes into every checkpoint, so step back and replay stay exact.
  */
 import { Machine } from '../machine/machine.ts';
 import type { StopReason, TraceEvent } from '../machine/types.ts';
 import { isCall } from './calls.ts';
 import { Checkpoints } from './checkpoints.ts';
 import { CSR_GROUPS } from './csr-groups.ts';
+import { FIRMWARE_DEFAULT_RAM, SessionFirmware } from './firmware.ts';
 import { loadProgram, type Program, type ProgramInput } from './program.ts';
 import { TailLog } from './tail-log.ts';
 import type { ModeView, SessionStop, StepDelta, TrapRecord } from './types.ts';
 
 export interface DebugSessionOptions {
-	/** RAM in bytes (default 4 MiB: plenty for a playground program, cheap to checkpoint). */
+	/**
+	 * RAM in bytes (default 4 MiB: plenty for a playground program, cheap to checkpoint; with
+	 * `firmware`, 16 MiB, what the course's guest kernel needs).
+	 */
 	ramSize?: number;
+	/**
+	 * Boot the program behind SBI firmware (firmware.ts), as QEMU `virt` with OpenSBI boots a
+	 * kernel: in S-mode at its entry, a0 = hart id 0, a1 = a device tree near the top of RAM.
+	 * Without it the program starts in M-mode at its entry with no firmware.
+	 */
+	firmware?: boolean;
 	/** Instructions per mtime tick (machine default 100). */
 	timeDivisor?: number;
 	/** Steps between checkpoints (default 1,000,000: a step back replays at most that many). */
@@ -76,6 +91,7 @@ interface Registers {
 export class DebugSession {
 	private machineNow?: Machine;
 	private programNow?: Program;
+	private firmwareNow?: SessionFirmware;
 	private positionNow = 0;
 	readonly output: TailLog<number>;
 	readonly traps: TailLog<TrapRecord>;
@@ -121,6 +137,10 @@ export class DebugSession {
 	get program(): Program | undefined {
 		return this.programNow;
 	}
+	/** The firmware in front of the program, when the session was made with `firmware`. */
+	get firmware(): SessionFirmware | undefined {
+		return this.firmwareNow;
+	}
 	/** Steps since the program was loaded (instructions retired plus traps entered). */
 	get position(): number {
 		return this.positionNow;
@@ -151,15 +171,21 @@ export class DebugSession {
 	}
 
 	private start(program: Program): string | undefined {
+		const withFirmware = this.options.firmware ?? false;
 		const machine = new Machine({
-			ramSize: this.options.ramSize ?? DEFAULT_RAM,
+			ramSize: this.options.ramSize ?? (withFirmware ? FIRMWARE_DEFAULT_RAM : DEFAULT_RAM),
 			timeDivisor: this.options.timeDivisor,
+			hostTrapsM: withFirmware,
 			uartOut: (byte) => this.output.push(byte),
 			trace: { traps: true, sink: (e) => this.recordTrap(e) }
 		});
-		const error = program.loadInto(machine);
+		const firmware = withFirmware
+			? new SessionFirmware(machine, (byte) => this.output.push(byte))
+			: undefined;
+		const error = firmware ? firmware.boot(program.kernel) : program.loadInto(machine);
 		if (error) return error;
 		this.machineNow = machine;
+		this.firmwareNow = firmware;
 		this.programNow = program;
 		this.positionNow = 0;
 		this.output.clear();
@@ -292,9 +318,10 @@ export class DebugSession {
 				return this.ended;
 			}
 			case 'hostTrap':
+				// runMachine answers host traps when there is firmware; without, none are asked for.
 				return {
 					kind: 'machineError',
-					message: 'a trap was handed to the host, but this session has no host'
+					message: 'a trap was handed to the host, but this session has no firmware'
 				};
 			case 'breakpoint': {
 				const pc = r.pc >>> 0;
@@ -372,6 +399,7 @@ export class DebugSession {
 		this.output.truncateTo(checkpoint.outputLength);
 		this.traps.truncateTo(checkpoint.trapCount);
 		this.delivered = checkpoint.inputsDelivered;
+		if (checkpoint.firmware) this.firmwareNow?.restore(checkpoint.firmware);
 		this.ended = undefined;
 		this.checkpoints.dropAfter(target);
 		this.arm(new Set());
@@ -422,7 +450,6 @@ export class DebugSession {
 	 * steps were run).
 	 */
 	private runSteps(allowed: number): StopReason {
-		const m = this.machineNow!;
 		let left = allowed;
 		while (left > 0) {
 			this.deliverDueInputs();
@@ -433,6 +460,7 @@ export class DebugSession {
 				this.checkpoints.stepsUntilDue(this.positionNow),
 				nextInput - this.positionNow
 			);
+			const from = this.positionNow;
 			let r: StopReason;
 			if (this.leaving) {
 				// One step with the breakpoints off, then on again.
@@ -442,29 +470,54 @@ export class DebugSession {
 				this.arm(armed);
 				this.leaving = false;
 			} else r = this.runMachine(n);
-			left -= m.lastRunSpent;
+			left -= this.positionNow - from;
 			if (r.kind !== 'budget') return r;
 		}
 		return { kind: 'budget' };
 	}
 
+	/**
+	 * Runs the machine for at most `n` steps. A trap handed to the firmware is answered here, as
+	 * one step: the machine stopped before it with nothing changed, so when no step is left for it
+	 * the trap is simply raised again by the next run.
+	 */
 	private runMachine(n: number): StopReason {
 		const m = this.machineNow!;
 		this.runStart = { position: this.positionNow, spent: m.hart.instret + m.hart.trapEntries };
 		const r = m.run({ maxInsns: n });
 		this.positionNow += m.lastRunSpent;
-		return r;
+		const firmware = this.firmwareNow;
+		if (r.kind !== 'hostTrap' || !firmware) return r;
+		if (m.lastRunSpent >= n) return { kind: 'budget' };
+		const t = r.trap;
+		const answer = firmware.handle(t);
+		this.traps.push({
+			position: this.positionNow,
+			cause: t.cause,
+			interrupt: t.interrupt,
+			tval: t.tval,
+			pc: t.pc,
+			from: modeView(t.priv, t.virt),
+			to: 'M',
+			firmware: answer.name
+		});
+		this.positionNow += 1;
+		if (answer.kind === 'halted') return { kind: 'halted', exitCode: answer.exitCode };
+		if (answer.kind === 'error') return { kind: 'machineError', message: answer.message };
+		return { kind: 'budget' };
 	}
 
 	private takeCheckpoint(): void {
 		this.checkpoints.take(this.machineNow!, this.positionNow, {
 			inputsDelivered: this.delivered,
 			outputLength: this.output.total,
-			trapCount: this.traps.total
+			trapCount: this.traps.total,
+			...(this.firmwareNow ? { firmware: this.firmwareNow.save() } : {})
 		});
 	}
 
 	private recordTrap(e: TraceEvent): void {
+		// A trap handed to the host is logged by runMachine, with what the firmware did.
 		if (e.kind !== 'trap' || e.target === 'host') return;
 		const h = this.machineNow?.hart;
 		if (!h) return;

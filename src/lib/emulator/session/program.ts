@@ -11,6 +11,7 @@ import {
 } from '../asm/index.ts';
 import { parseElf } from '../elf/load-elf.ts';
 import type { Machine } from '../machine/machine.ts';
+import type { KernelImage } from '../vmm/guest-memory.ts';
 import { SourceLines } from './source-lines.ts';
 
 export type ProgramInput =
@@ -36,6 +37,8 @@ export interface Program {
 	diagnostics: Diagnostic[];
 	/** Puts the program into a fresh machine; a one-line reason when it does not fit. */
 	loadInto(machine: Machine): string | undefined;
+	/** The same program as a kernel for firmware to boot (session/firmware.ts). */
+	kernel: KernelImage;
 }
 
 export type ProgramResult =
@@ -57,7 +60,8 @@ export function loadProgram(input: ProgramInput): ProgramResult {
 				loadInto: (m) => {
 					const r = m.loadElf(bytes);
 					return r.ok ? undefined : r.error;
-				}
+				},
+				kernel: { elf: bytes }
 			}
 		};
 	}
@@ -92,7 +96,8 @@ export function loadProgram(input: ProgramInput): ProgramResult {
 			loadInto: (m) => {
 				const r = m.loadImage(image);
 				return r.ok ? undefined : r.error;
-			}
+			},
+			kernel: { image }
 		}
 	};
 }

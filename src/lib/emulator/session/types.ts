@@ -24,6 +24,12 @@ export interface TrapRecord {
 	from: ModeView;
 	/** The mode that received it (Volume II §3.1.8 medeleg/mideleg, §9.4.2 hedeleg/hideleg). */
 	to: 'M' | 'HS' | 'VS';
+	/**
+	 * In a session with firmware, a trap to M-mode is answered by the firmware (host code) in one
+	 * step instead of being entered: what it did, the SBI call's name (`sbi_set_timer`,
+	 * `console_putchar`, …) or `timer` for the machine timer.
+	 */
+	firmware?: string;
 }
 
 /** Why a session command ended. */

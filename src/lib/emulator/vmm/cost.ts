@@ -25,7 +25,10 @@ export interface CostModel {
 	stateRead: number;
 	/** Writing one field of it (VMCS/VMCB write). */
 	stateWrite: number;
-	/** One memory reference by the monitor: reading a guest PTE, say. */
+	/**
+	 * One memory reference: the monitor reading a guest PTE, or the hardware's walker reading a
+	 * page-table entry on a TLB miss (walk-stats.ts), whoever makes it.
+	 */
 	memoryReference: number;
 	/** Writing a shadow or G-stage entry, with the bookkeeping around it (model choice). */
 	tableUpdate: number;

@@ -7,6 +7,12 @@
  * page raises a guest-page fault, the monitor maps that one 4 KiB page and the guest retries — as
  * KVM populates EPT on EPT violations. Device pages are never mapped, so every access to them
  * exits and is emulated.
+ *
+ * With megapages (`virtlab vm --g-megapages`) the first touch maps the whole 4 MiB region around the
+ * page with one level-1 leaf, where the region lies in guest RAM and its host address is 4 MiB
+ * aligned (Sv32x4 megapages, §9.5.1 with §4.3.1): every G-stage walk then reads one PTE instead of
+ * two, and a guest needs one fault per 4 MiB. Host large pages under nested paging gave Bhargava et
+ * al. (ASPLOS 2008) a further 3–22%.
  */
 import { PTE_A, PTE_D, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X } from '../mmu/pte.ts';
 import type { MonitorMemory } from './monitor-memory.ts';
@@ -18,6 +24,8 @@ export const GUEST_VMID = 1;
 
 /** Leaf permissions: G-stage leaves must have U set (§9.5.1); A and D preset, no update traps. */
 const LEAF = PTE_V | PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D;
+/** The span of a level-1 leaf: 4 MiB. */
+export const MEGAPAGE_SIZE = 4 << 20;
 
 export class GStageTable {
 	/** Host physical address of the 16 KiB root (2^12 entries: Sv32x4 widens VPN[1] by 2 bits). */
@@ -53,5 +61,19 @@ export class GStageTable {
 		this.mappedPages++;
 		steps.push({ kind: 'installEntry', table: 'G-stage', address: gpa, pte: leaf, level: 0 });
 		return steps;
+	}
+
+	/**
+	 * Maps the 4 MiB guest region at `gpa` (4 MiB aligned) to the host region at `hpa` (likewise)
+	 * with one megapage leaf in the root, and returns the step; undefined, changing nothing, when
+	 * the root entry already points to a table of 4 KiB pages.
+	 */
+	mapMegapage(gpa: number, hpa: number): ExitStep[] | undefined {
+		const rootEntry = this.root + Math.floor(gpa / 2 ** 22) * 4;
+		if (this.memory.read32(rootEntry) & PTE_V) return undefined;
+		const leaf = ((Math.floor(hpa / MEGAPAGE_SIZE) << 20) | LEAF) >>> 0; // PPN[0] = 0
+		this.memory.write32(rootEntry, leaf);
+		this.mappedPages += MEGAPAGE_SIZE / 4096;
+		return [{ kind: 'installEntry', table: 'G-stage', address: gpa, pte: leaf, level: 1 }];
 	}
 }

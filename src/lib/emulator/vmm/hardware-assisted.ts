@@ -19,7 +19,7 @@ import { Csr, csrName } from '../isa/csr.ts';
 import { Cause, HSTATUS_VTW, Irq, PRIV_S, PRIV_U, VS_IRQS } from '../machine/constants.ts';
 import type { TrapInfo } from '../machine/types.ts';
 import { ExitBuilder } from './exit-builder.ts';
-import { GStageTable } from './g-stage.ts';
+import { GStageTable, MEGAPAGE_SIZE } from './g-stage.ts';
 import { GuestDevices, decodeAccess } from './guest-devices.ts';
 import { gpaToHpa, type Booted } from './guest-memory.ts';
 import { MonitorMemory } from './monitor-memory.ts';
@@ -69,7 +69,11 @@ export class HardwareAssisted implements Monitor {
 	/** The exit being handled (the SBI timer callback records into it). */
 	private current: ExitBuilder | null = null;
 
-	constructor(private readonly ctx: MonitorContext) {
+	/** `megapages`: map guest RAM 4 MiB at a time where it can (g-stage.ts). */
+	constructor(
+		private readonly ctx: MonitorContext,
+		private readonly megapages = false
+	) {
 		this.gStage = new GStageTable(new MonitorMemory(ctx.machine));
 		this.devices = new GuestDevices(ctx.console, ctx);
 		this.sbi = sbiPlatform(ctx, (deadline) => this.setTimer(deadline));
@@ -141,8 +145,18 @@ export class HardwareAssisted implements Monitor {
 			exit.finish('guestPageFault');
 			return;
 		}
-		for (const s of this.gStage.map(gpa, hpa)) exit.step(s);
+		for (const s of this.megapageFor(gpa) ?? this.gStage.map(gpa, hpa)) exit.step(s);
 		exit.finish('guestPageFault');
+	}
+
+	/** With megapages, maps the 4 MiB region of `gpa` when it is all guest RAM and host aligned. */
+	private megapageFor(gpa: number) {
+		if (!this.megapages) return undefined;
+		const region = gpa - (gpa % MEGAPAGE_SIZE);
+		const hpa = gpaToHpa(this.ctx.mem, region);
+		if (hpa < 0 || hpa % MEGAPAGE_SIZE !== 0) return undefined;
+		if (gpaToHpa(this.ctx.mem, region + MEGAPAGE_SIZE - 1) < 0) return undefined;
+		return this.gStage.mapMegapage(region, hpa);
 	}
 
 	private emulateDevice(

@@ -48,7 +48,11 @@ export class NativeFirmware implements Monitor {
 		enterKernel(m, booted);
 	}
 
-	handle(trap: TrapInfo): void {
+	/**
+	 * Answers one trap to M-mode; returns what the firmware did, for a debugger's trap log (the
+	 * SBI call's name, `timer` for the machine timer, `unexpected` for anything else).
+	 */
+	handle(trap: TrapInfo): string {
 		const m = this.ctx.machine;
 		if (trap.interrupt && trap.cause === Irq.MTI) {
 			// The supervisor timer fires: raise STIP for the kernel and mask the machine timer
@@ -56,7 +60,7 @@ export class NativeFirmware implements Monitor {
 			m.writeCsr(Csr.mip, (m.readCsr(Csr.mip)! & ~(1 << Irq.MTI)) | (1 << Irq.STI));
 			m.writeCsr(Csr.mie, m.readCsr(Csr.mie)! & ~(1 << Irq.MTI));
 			this.ctx.log.firmwareCall();
-			return;
+			return 'timer';
 		}
 		if (!trap.interrupt && trap.cause === Cause.ecallFromHS) {
 			const result = sbiCall(argumentRegisters(m), this.sbi);
@@ -64,7 +68,7 @@ export class NativeFirmware implements Monitor {
 			if (result.a1 !== undefined) m.writeRegister(11, result.a1);
 			m.pc = trap.pc + 4;
 			this.ctx.log.firmwareCall();
-			return;
+			return result.name;
 		}
 		// Nothing else is left to M-mode (see NATIVE_MEDELEG): a kernel that gets here broke it.
 		this.ctx.end = {
@@ -72,6 +76,7 @@ export class NativeFirmware implements Monitor {
 			exitCode: 1,
 			how: `firmware: unexpected trap to M-mode, cause ${trap.cause} at pc 0x${trap.pc.toString(16)}`
 		};
+		return 'unexpected';
 	}
 
 	/** SBI set_timer: program mtimecmp, clear a pending supervisor timer, unmask the machine timer. */

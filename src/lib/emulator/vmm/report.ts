@@ -73,6 +73,7 @@ export function runJson(
 		exits: run.exits.count,
 		exitsByReason,
 		firmwareCalls: run.exits.firmwareCalls,
+		walk: run.walk,
 		modelCycles: run.modelCycles,
 		costPreset: run.exits.costModel.id,
 		seconds: Number(run.seconds.toFixed(6)),

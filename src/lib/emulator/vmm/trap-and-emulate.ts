@@ -5,9 +5,11 @@
  * traps, and this monitor emulates it on a virtual supervisor (virtual-csrs.ts). The guest's page
  * tables are never used by the hardware: the monitor builds shadow tables from them
  * (shadow-paging.ts), filling entries on hidden page faults and resynchronising on writes to
- * write-protected guest tables. Traps the guest's processes cause (system calls, page faults the
- * guest's own tables forbid) are reflected into the guest kernel, as the hardware would deliver
- * them; the timer arrives as a virtual supervisor timer interrupt injected the same way.
+ * write-protected guest tables, or at the guest's SFENCE.VMA for tables left out of sync (the
+ * `ShadowSync` strategy, `VmOptions.shadowSync`). Traps the guest's processes cause (system
+ * calls, page faults the guest's own tables forbid) are reflected into the guest kernel, as the
+ * hardware would deliver them; the timer arrives as a virtual supervisor timer interrupt injected
+ * the same way.
  *
  * RISC-V meets Popek and Goldberg's condition: every instruction that reads or changes privileged
  * state traps in U-mode. `--non-virtualizable` breaks it on purpose for one instruction (a read of
@@ -40,7 +42,7 @@ import {
 	enterKernel
 } from './monitor.ts';
 import type { SbiPlatform } from './sbi.ts';
-import { ShadowPaging, type GuestView } from './shadow-paging.ts';
+import { ShadowPaging, type GuestView, type ShadowSync } from './shadow-paging.ts';
 import { VirtualSupervisor } from './virtual-csrs.ts';
 
 const SRET = 0x10200073;
@@ -66,8 +68,11 @@ export class TrapAndEmulate implements Monitor {
 	private readonly sbi: SbiPlatform;
 	private current: ExitBuilder | null = null;
 
-	constructor(private readonly ctx: MonitorContext) {
-		this.shadow = new ShadowPaging(ctx.machine, ctx.mem, new MonitorMemory(ctx.machine));
+	constructor(
+		private readonly ctx: MonitorContext,
+		sync?: ShadowSync
+	) {
+		this.shadow = new ShadowPaging(ctx.machine, ctx.mem, new MonitorMemory(ctx.machine), sync);
 		this.devices = new GuestDevices(ctx.console, ctx);
 		this.sbi = sbiPlatform(ctx, (deadline) => this.setTimer(deadline));
 	}
@@ -240,6 +245,9 @@ export class TrapAndEmulate implements Monitor {
 			const after = v.read(csr)!;
 			exit.step({ kind: 'writeState', name, before: old >>> 0, after: after >>> 0 });
 			exit.change(name, old, after);
+			// A new address space: tables left out of sync are resynchronised first, as KVM does on
+			// a CR3 write (more than §4.1.11 asks — a satp write fences nothing — but never less).
+			if (csr === Csr.satp) for (const s of this.shadow.syncAll()) exit.step(s);
 			if (csr === Csr.satp || csr === Csr.sstatus) this.applyView();
 		}
 		exit.setRegister(rd, old);
@@ -283,9 +291,17 @@ export class TrapAndEmulate implements Monitor {
 	}
 
 	private sfence(trap: TrapInfo): void {
-		// Shadows are kept in step by write protection, so a fence only has to drop what the
-		// hardware TLB cached from them.
+		// Write-protected tables are kept in step at every write, so for them a fence only has to
+		// drop what the hardware TLB cached. Tables left out of sync (`unsync`) are brought back in
+		// step here, where §4.2.1 obliges the guest to fence before it relies on a changed PTE:
+		// the one address's entries for `sfence.vma rs1`, everything for rs1 = x0.
 		const exit = new ExitBuilder(this.ctx, trap, trap.tval);
+		const rs1 = (trap.tval >>> 15) & 31;
+		const synced =
+			rs1 === 0
+				? this.shadow.syncAll()
+				: this.shadow.syncAddress(this.ctx.machine.readRegister(rs1));
+		for (const s of synced) exit.step(s);
 		this.ctx.machine.flushTlb();
 		exit.step({
 			kind: 'dropEntries',
@@ -340,6 +356,14 @@ export class TrapAndEmulate implements Monitor {
 				return this.emulateAccess(trap, outcome.gpa, outcome.steps, 'mmio');
 			case 'pageTableWrite':
 				return this.emulateAccess(trap, outcome.gpa, outcome.steps, 'pageTableWrite');
+			case 'unsynced': {
+				// A store to a write-protected table that is now out of sync and mapped writable:
+				// nothing to emulate, the guest retries the store and it reaches the table itself.
+				const exit = new ExitBuilder(this.ctx, trap);
+				for (const s of outcome.steps) exit.step(s);
+				exit.finish('pageTableWrite');
+				return;
+			}
 		}
 	}
 

@@ -25,6 +25,8 @@ import type { GuestEnd, Monitor, MonitorContext } from './monitor.ts';
 import { NativeFirmware } from './native.ts';
 import { Paravirtual } from './paravirtual.ts';
 import { TrapAndEmulate } from './trap-and-emulate.ts';
+import { SHADOW_SYNCS, type ShadowSync } from './shadow-paging.ts';
+import { walkCounts, walkStats, type WalkStats } from './walk-stats.ts';
 
 export const VM_MODES: readonly VmMode[] = ['native', 'trap', 'pv', 'hw'];
 export const DEFAULT_VM_BUDGET = 1e9;
@@ -48,6 +50,19 @@ export interface VmOptions {
 	/** Break Popek and Goldberg's condition on purpose (trap mode; see trap-and-emulate.ts). */
 	nonVirtualizable?: boolean;
 	/**
+	 * How trap mode keeps its shadow tables in step with the guest's (shadow-paging.ts,
+	 * `ShadowSync`; default `DEFAULT_SHADOW_SYNC`). Other modes have no shadows and ignore it.
+	 */
+	shadowSync?: ShadowSync;
+	/** The machine's TLB entries (a power of two; default 64). */
+	tlbEntries?: number;
+	/** ASID and VMID tags in the TLB (default true); false flushes it at every address-space change. */
+	tlbTags?: boolean;
+	/** Entries of the G-stage walk cache (0, the default, or a power of two; matters at V=1). */
+	walkCacheEntries?: number;
+	/** hw mode maps guest RAM with 4 MiB G-stage megapages instead of 4 KiB pages (g-stage.ts). */
+	gStageMegapages?: boolean;
+	/**
 	 * Milliseconds of the host's wall clock, for `seconds` (the CLI and the page pass theirs; an
 	 * engine reads no clock of its own). Without it `seconds` is 0.
 	 */
@@ -65,7 +80,12 @@ export interface VmRun {
 	/** Guest instructions: retired by the machine, plus those the monitor emulated. */
 	guestInstructions: number;
 	exits: ExitLog;
-	/** Model cycles: one per guest instruction, plus every exit (or native firmware call). */
+	/** The hardware's page walks on TLB misses (walk-stats.ts). */
+	walk: WalkStats;
+	/**
+	 * Model cycles: one per guest instruction, plus every exit (or native firmware call), plus the
+	 * page walks' memory references (`walk.cycles`).
+	 */
 	modelCycles: number;
 	/** Host wall-clock seconds the run took, by `clock` (a figure for benchmarks, never for tests). */
 	seconds: number;
@@ -91,6 +111,8 @@ export interface VmSlices {
 	readonly spent: number;
 	/** The exit log so far (records only with `keepExits`). */
 	readonly exits: ExitLog;
+	/** The hardware's page walks so far, priced by the run's cost model. */
+	readonly walk: WalkStats;
 	/** The finished run; throws before `step` has returned an outcome. */
 	result(): VmRun;
 }
@@ -127,11 +149,21 @@ export function createVm(
 		output.push(b);
 		options.consoleOut?.(b);
 	};
+	if (options.shadowSync !== undefined && !SHADOW_SYNCS.includes(options.shadowSync))
+		return {
+			ok: false,
+			error: `shadow synchronisation '${options.shadowSync}' must be one of ${SHADOW_SYNCS.join(', ')}`
+		};
+	const tlbProblem = checkTlbOptions(options);
+	if (tlbProblem) return { ok: false, error: tlbProblem };
 	const machine = new Machine({
 		ramSize: ramSize + (monitored ? MONITOR_SIZE : 0),
 		hostTrapsM: true,
 		hostTrapsHS: monitored,
-		uartOut: consoleOut
+		uartOut: consoleOut,
+		tlbEntries: options.tlbEntries,
+		tlbTags: options.tlbTags,
+		walkCacheEntries: options.walkCacheEntries
 	});
 	const mem = guestMemory(ramSize, monitored);
 	const cost = options.cost ?? COST_PRESETS.find((p) => p.id === DEFAULT_COST_PRESET)!;
@@ -146,7 +178,12 @@ export function createVm(
 	};
 	// Natively the machine's own UART reads the console input: SBI getchar shares its queue.
 	if (!monitored) machine.hart.uart.rx = ctx.console.input;
-	const monitor = createMonitor(options.mode, ctx);
+	const monitor = createMonitor(
+		options.mode,
+		ctx,
+		options.gStageMegapages ?? false,
+		options.shadowSync
+	);
 	const loaded = loadGuest(machine, mem, options.kernel);
 	if (!loaded.ok) return loaded;
 	monitor.boot(loaded.booted);
@@ -174,16 +211,21 @@ export function createVm(
 		get exits() {
 			return ctx.log;
 		},
+		get walk() {
+			return walkStats(walkCounts(machine.stats()), cost);
+		},
 		result() {
 			if (!outcome) throw new Error('the run has not ended: step it until it returns an outcome');
 			const guestInstructions = progress();
+			const walk = this.walk;
 			return {
 				mode: options.mode,
 				outcome,
 				output: Uint8Array.from(output),
 				guestInstructions,
 				exits: ctx.log,
-				modelCycles: guestInstructions + ctx.log.modelCycles,
+				walk,
+				modelCycles: guestInstructions + ctx.log.modelCycles + walk.cycles,
 				seconds
 			};
 		}
@@ -191,17 +233,35 @@ export function createVm(
 	return { ok: true, vm };
 }
 
-function createMonitor(mode: VmMode, ctx: MonitorContext): Monitor {
+function createMonitor(
+	mode: VmMode,
+	ctx: MonitorContext,
+	megapages: boolean,
+	shadowSync: ShadowSync | undefined
+): Monitor {
 	switch (mode) {
 		case 'native':
 			return new NativeFirmware(ctx);
 		case 'hw':
-			return new HardwareAssisted(ctx);
+			return new HardwareAssisted(ctx, megapages);
 		case 'trap':
-			return new TrapAndEmulate(ctx);
+			return new TrapAndEmulate(ctx, shadowSync);
 		case 'pv':
 			return new Paravirtual(ctx);
 	}
+}
+
+const isPowerOfTwo = (n: number) => Number.isInteger(n) && n >= 1 && (n & (n - 1)) === 0;
+
+/** Why the TLB options cannot build a machine, or undefined. */
+function checkTlbOptions(options: VmOptions): string | undefined {
+	const entries = options.tlbEntries;
+	if (entries !== undefined && !(isPowerOfTwo(entries) && entries <= 65536))
+		return `TLB entries ${entries} must be a power of two from 1 to 65536`;
+	const cache = options.walkCacheEntries;
+	if (cache !== undefined && cache !== 0 && !(isPowerOfTwo(cache) && cache <= 65536))
+		return `walk cache entries ${cache} must be 0 or a power of two up to 65536`;
+	return undefined;
 }
 
 /** The exit loop's state, kept between slices. */

@@ -1,6 +1,7 @@
 /**
  * Where the model-cycle bars go: one horizontal bar per mode on a shared scale of model cycles, its
- * segments (the guest's own instructions, then each exit reason; tally.ts `modeBars`) side by side.
+ * segments (the guest's own instructions, its page walks, then each exit reason; tally.ts
+ * `modeBars`) side by side.
  */
 import { rowRect, type Rect } from '../../chart/bars.ts';
 import { frame, heightForRows, type Frame } from '../../chart/frame.ts';

@@ -1,6 +1,7 @@
 /**
  * The few parameters of the engine's lines that are English words rather than names or numbers:
- * what a monitor injects, why it drops shadow entries, and which table it writes (vmm writes them
+ * what a monitor injects, why it drops shadow entries, which table it writes, and the state it reads
+ * or writes when that is not a register or CSR (vmm writes them
  * in its traces, the CLI prints them as they are). On the page each becomes its own dictionary
  * line, so that a Chinese page says them in Chinese; a phrase not listed here stays as the engine
  * wrote it (and a unit test lists the phrases the hypervisor's sources contain).
@@ -52,7 +53,34 @@ export const DROPPED: readonly Phrase[] = [
 		key: 'exitStepper.why.flooding',
 		names: []
 	},
-	{ pattern: /^SFENCE\.VMA: hardware TLB flushed$/, key: 'exitStepper.why.sfence', names: [] }
+	{ pattern: /^SFENCE\.VMA: hardware TLB flushed$/, key: 'exitStepper.why.sfence', names: [] },
+	{
+		pattern: /^guest table (0x[0-9a-f]+) out of sync: writable until SFENCE\.VMA$/,
+		key: 'exitStepper.why.unsync',
+		names: ['table']
+	},
+	{
+		pattern: /^guest table (0x[0-9a-f]+) resynchronised and write-protected again$/,
+		key: 'exitStepper.why.resync',
+		names: ['table']
+	},
+	{
+		pattern: /^SFENCE\.VMA (0x[0-9a-f]+): entry of out-of-sync guest table (0x[0-9a-f]+) re-read$/,
+		key: 'exitStepper.why.syncAddress',
+		names: ['va', 'table']
+	}
+];
+
+/**
+ * `name` of a `readState` or `writeState` step that is not only a register or CSR (those are names,
+ * the same in every language): a guest PTE the monitor wrote for the guest, a paravirtual frame
+ * number, a CSR of trap mode's virtual supervisor or of pv mode's shared page.
+ */
+export const STATE_NAMES: readonly Phrase[] = [
+	{ pattern: /^guest PTE @(0x[0-9a-f]+)$/, key: 'exitStepper.state.guestPte', names: ['address'] },
+	{ pattern: /^frame$/, key: 'exitStepper.state.frame', names: [] },
+	{ pattern: /^virtual ([a-z]+)$/, key: 'exitStepper.state.virtual', names: ['csr'] },
+	{ pattern: /^shared ([a-z]+)$/, key: 'exitStepper.state.shared', names: ['csr'] }
 ];
 
 /** Table names of `installEntry` and `dropEntries`. */
@@ -94,6 +122,8 @@ export function localize(
 	};
 	if (line.key === 'exitStep.inject') swap('what', INJECTED);
 	if (line.key === 'exitStep.dropEntries') swap('why', DROPPED);
+	if (line.key === 'exitStep.readState' || line.key === 'exitStep.writeState')
+		swap('name', STATE_NAMES);
 	const table = params.table;
 	if (typeof table === 'string' && TABLES[table]) params.table = translate(TABLES[table], {});
 	return { key: line.key, params };

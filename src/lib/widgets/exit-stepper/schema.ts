@@ -22,6 +22,8 @@ export const EXIT_STEPPER_WORKLOADS = [
 ] as const;
 export const EXIT_STEPPER_MODES = ['native', 'trap', 'pv', 'hw'] as const;
 export const EXIT_STEPPER_PRESETS = ['p4', 'core2', 'kvm'] as const;
+/** Trap mode's shadow synchronisation strategies (vmm/shadow-paging.ts, `SHADOW_SYNCS`). */
+export const EXIT_STEPPER_SYNCS = ['write-protect', 'unsync', 'flood'] as const;
 
 const modeList = z
 	.string()
@@ -59,7 +61,16 @@ export const exitStepperSchema = z
 		nonvirtualizable: flag.default(false),
 		/** The paravirtual kernel batches its page-table updates into one hypercall (Xen's multicall). */
 		batching: flag.default(true),
-		/** The student may not change workload, modes, preset or the switches above. */
+		/**
+		 * How trap mode keeps its shadow page tables in sync with the guest's (shadow-paging.md):
+		 * the default is the monitor's, `flood`.
+		 */
+		sync: z
+			.enum(EXIT_STEPPER_SYNCS, {
+				message: `sync must be one of ${EXIT_STEPPER_SYNCS.join(', ')}`
+			})
+			.default('flood'),
+		/** The student may not change workload, modes, preset, sync or the switches above. */
 		locked: flag.default(false)
 	})
 	.strict();

@@ -74,6 +74,11 @@ export interface LoadOptions {
 	file?: string;
 	/** Text of the files `.include` may name. */
 	includes?: Record<string, string>;
+	/**
+	 * Boot the program behind the session's SBI firmware, in S-mode (the guest kernel example);
+	 * the same as `session.firmware`.
+	 */
+	firmware?: boolean;
 	session?: DebugSessionOptions;
 	view?: ViewOptions;
 }
@@ -173,7 +178,9 @@ export class MachineClient {
 				file: options.file ?? MAIN_FILE,
 				includes: options.includes
 			},
-			...(options.session ? { options: options.session } : {}),
+			...(options.session || options.firmware
+				? { options: { ...options.session, ...(options.firmware ? { firmware: true } : {}) } }
+				: {}),
 			...(options.view ? { view: options.view } : {})
 		})) as LoadAnswer;
 		if (answer.type === 'loaded' && this.breakpointLines.length > 0)

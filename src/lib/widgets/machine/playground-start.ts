@@ -10,6 +10,8 @@ export interface StartingProgram {
 	source: string;
 	breakpoints: number[];
 	example?: string;
+	/** Boot behind the SBI firmware (the guest kernel example); absent for a bare-metal program. */
+	firmware?: boolean;
 	from: 'link' | 'saved' | 'example';
 	/** When it comes from the browser's storage: when it was saved. */
 	savedAt?: number;
@@ -30,6 +32,7 @@ export function startingProgram(
 		return {
 			source: saved.source,
 			breakpoints: saved.breakpoints,
+			...(saved.firmware ? { firmware: true } : {}),
 			from: 'saved',
 			savedAt: saved.savedAt,
 			...rest

@@ -15,12 +15,18 @@ export interface SavedProgram {
 	breakpoints: number[];
 	/** When it was saved, in milliseconds since 1970 (Date.now()). */
 	savedAt: number;
+	/**
+	 * Boot behind the SBI firmware (the guest kernel example). Absent means false, so entries saved
+	 * before the field existed are read as they were meant.
+	 */
+	firmware?: boolean;
 }
 
 const savedSchema = z.object({
 	source: z.string(),
 	breakpoints: z.array(z.number().int().min(1)),
-	savedAt: z.number().finite().min(0)
+	savedAt: z.number().finite().min(0),
+	firmware: z.boolean().optional()
 });
 
 export function machineStorageKey(pageKey: string): string {
@@ -34,7 +40,8 @@ export function readSaved(storage: KeyValueStorage, key: string): SavedProgram |
 		if (text === null) return null;
 		const parsed = savedSchema.safeParse(JSON.parse(text));
 		if (!parsed.success || utf8Size(parsed.data.source) > MAX_SOURCE_BYTES) return null;
-		return parsed.data;
+		const { source, breakpoints, savedAt, firmware } = parsed.data;
+		return { source, breakpoints, savedAt, ...(firmware ? { firmware: true } : {}) };
 	} catch {
 		return null; // storage disabled, or not JSON
 	}
@@ -44,8 +51,11 @@ export function readSaved(storage: KeyValueStorage, key: string): SavedProgram |
 export function writeSaved(storage: KeyValueStorage, key: string, saved: SavedProgram): boolean {
 	if (utf8Size(saved.source) > MAX_SOURCE_BYTES) return false;
 	try {
-		const { source, breakpoints, savedAt } = saved;
-		storage.setItem(key, JSON.stringify({ source, breakpoints, savedAt }));
+		const { source, breakpoints, savedAt, firmware } = saved;
+		storage.setItem(
+			key,
+			JSON.stringify({ source, breakpoints, savedAt, ...(firmware ? { firmware: true } : {}) })
+		);
 		return true;
 	} catch {
 		return false;

@@ -1,6 +1,6 @@
 /**
- * Sharing a program by link: the editor's text, its breakpoint lines and the example it came from,
- * compressed into the URL's fragment (`#v1=…`). A fragment never reaches the server, so a shared
+ * Sharing a program by link: the editor's text, its breakpoint lines, the example it came from and
+ * whether it boots behind the SBI firmware (the guest kernel), compressed into the URL's fragment (`#v1=…`). A fragment never reaches the server, so a shared
  * program stays between the people who pass the link around, and the static site needs nothing.
  *
  * lz-string's `compressToEncodedURIComponent` writes only characters that are safe in a URL, so
@@ -20,6 +20,11 @@ export interface ShareState {
 	breakpoints: number[];
 	/** The id of the example the program started from, if any. */
 	example?: string;
+	/**
+	 * Boot behind the SBI firmware, in S-mode (the guest kernel example). Absent means false: the
+	 * field is written only when true, so links made before it existed still open, unchanged.
+	 */
+	firmware?: boolean;
 }
 
 export const SHARE_PREFIX = '#v1=';
@@ -41,7 +46,8 @@ const shareSchema = z.object({
 	example: z
 		.string()
 		.regex(/^[a-z0-9-]{1,64}$/)
-		.optional()
+		.optional(),
+	firmware: z.boolean().optional()
 });
 
 /** The fragment for `state`, with its `#`; too large a program is refused, not cut. */
@@ -50,7 +56,8 @@ export function encodeShare(state: ShareState): ShareEncoded {
 	const data: ShareState = {
 		source: state.source,
 		breakpoints: [...new Set(state.breakpoints)].sort((a, b) => a - b),
-		...(state.example ? { example: state.example } : {})
+		...(state.example ? { example: state.example } : {}),
+		...(state.firmware ? { firmware: true } : {})
 	};
 	return {
 		ok: true,
@@ -82,8 +89,16 @@ export function decodeShare(hash: string): ShareDecoded {
 	const parsed = shareSchema.safeParse(value);
 	if (!parsed.success) return { ok: false, error: 'damaged' };
 	if (utf8Size(parsed.data.source) > MAX_SOURCE_BYTES) return { ok: false, error: 'tooLarge' };
-	const { source, breakpoints, example } = parsed.data;
-	return { ok: true, state: { source, breakpoints, ...(example ? { example } : {}) } };
+	const { source, breakpoints, example, firmware } = parsed.data;
+	return {
+		ok: true,
+		state: {
+			source,
+			breakpoints,
+			...(example ? { example } : {}),
+			...(firmware ? { firmware: true } : {})
+		}
+	};
 }
 
 /** Why a link cannot be read, as a phrase for `workbench.shareFailed`'s `({error})`. */

@@ -10,6 +10,9 @@ export const workbenchEn = {
 	'workbench.examplePick': 'Open an example…',
 	'workbench.exampleOpened': 'Opened the example “{title}”. Your previous program can be restored.',
 	'workbench.restore': 'Restore my previous program',
+	'workbench.firmware': 'Boot behind SBI firmware (S-mode)',
+	'workbench.firmwareHint':
+		'Start the program in S-mode with the host playing its M-mode firmware (SBI calls, the timer), as a kernel boots on QEMU virt with OpenSBI. The guest kernel example needs it.',
 	'workbench.restored': 'Your previous program is back.',
 	'workbench.import': 'Open a .s file…',
 	'workbench.imported': 'Opened {name}.',

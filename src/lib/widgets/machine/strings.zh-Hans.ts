@@ -11,6 +11,9 @@ export const workbenchZh: Record<keyof typeof workbenchEn, string> = {
 	'workbench.examplePick': '打开示例……',
 	'workbench.exampleOpened': '已打开示例“{title}”。可以恢复你之前的程序。',
 	'workbench.restore': '恢复我之前的程序',
+	'workbench.firmware': '在 SBI 固件之后启动（S 模式）',
+	'workbench.firmwareHint':
+		'程序在 S 模式下启动，由宿主扮演其 M 模式固件（处理 SBI 调用与定时器），就像内核在 QEMU virt 上由 OpenSBI 引导一样。客户机内核示例需要它。',
 	'workbench.restored': '你之前的程序已恢复。',
 	'workbench.import': '打开 .s 文件……',
 	'workbench.imported': '已打开 {name}。',

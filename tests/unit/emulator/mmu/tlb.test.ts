@@ -22,6 +22,21 @@ describe('architectural TLB', () => {
 		t.flush(0, undefined, 0x40001);
 		expect(t.lookup(0x40001, ctx(1))).toBe(-1);
 	});
+	it('flushNonGlobal drops the non-global entries of one regime (a TLB without ASIDs)', () => {
+		const t = new Tlb(16);
+		const guest = contextTag(1, 1, 1, 5);
+		t.insert(0x40000, ctx(1), false, 0xcf, 0xff, 1, 0);
+		t.insert(0x40001, ctx(1), true, 0xcf, 0xff, 2, 0);
+		t.insert(0x40002, guest, false, 0xcf, 0xdf, 3, 7);
+		t.flushNonGlobal(0);
+		expect(t.lookup(0x40000, ctx(1))).toBe(-1);
+		expect(t.lookup(0x40001, ctx(2))).toBeGreaterThanOrEqual(0);
+		expect(t.lookup(0x40002, guest)).toBeGreaterThanOrEqual(0);
+		t.flushNonGlobal(1, 4);
+		expect(t.lookup(0x40002, guest)).toBeGreaterThanOrEqual(0);
+		t.flushNonGlobal(1, 5);
+		expect(t.lookup(0x40002, guest)).toBe(-1);
+	});
 	it('V=1 entries are separate and flushed by VMID', () => {
 		const t = new Tlb(16);
 		const guest = contextTag(1, 1, 1, 5);

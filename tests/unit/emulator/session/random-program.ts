@@ -85,3 +85,74 @@ data:
 stack_top:
 `;
 }
+
+/**
+ * The same bodies as an S-mode kernel behind the session's SBI firmware (session/firmware.ts):
+ * `ecall` becomes an SBI call (console_putchar, probe_extension or console_getchar, by the
+ * template's immediate), the CSR template writes sscratch, and the supervisor timer interrupts
+ * every `timerPeriod` ticks through SBI set_timer, which the firmware raises from the machine
+ * timer. The handler keeps the body's a0 and a1 across its own SBI call.
+ */
+export function firmwareProgramSource(body: Pick[], timerPeriod = 37): string {
+	const line = (p: Pick): string => {
+		if (p[0] === 9) return `csrrw ${R[p[1]]}, sscratch, ${R[p[2]]}`;
+		if (p[0] !== 10) return TEMPLATES[p[0]](p);
+		const [eid, fid] = [
+			[0x01, 0], // legacy console_putchar(a0)
+			[0x10, 3], // base probe_extension(a0)
+			[0x02, 0] // legacy console_getchar → a0
+		][p[4] % 3];
+		return `li a7, ${eid}\n\tli a6, ${fid}\n\tecall`;
+	};
+	return `
+_start:                       # S-mode; a0 = hart id, a1 = the device tree
+	la t0, handler
+	csrw stvec, t0
+	la sp, stack_top
+	la s0, data
+	li s1, 0x10000000
+	call arm
+	li t0, 0x20           # sie.STIE
+	csrs sie, t0
+	csrsi sstatus, 2      # sstatus.SIE
+body:
+${body.map((p) => '\t' + line(p)).join('\n')}
+	j body
+
+twice:
+	add a0, a0, a0
+	ret
+
+handler:
+	csrr t6, scause
+	bltz t6, timer
+	csrr t5, sepc         # not expected: skip the instruction
+	addi t5, t5, 4
+	csrw sepc, t5
+	sret
+timer:                        # the body may be inside twice: keep ra too
+	mv t6, ra
+	mv t5, a0
+	mv t4, a1
+	call arm
+	mv a0, t5
+	mv a1, t4
+	mv ra, t6
+	sret
+
+arm:                          # SBI set_timer(time + period); uses a0, a1, a6, a7, t3
+	rdtime t3
+	addi a0, t3, ${timerPeriod}
+	li a1, 0
+	li a7, 0x54494d45
+	li a6, 0
+	ecall
+	ret
+
+	.data
+data:
+	.space 64
+	.space 256
+stack_top:
+`;
+}

@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Machine } from '../../../../src/lib/emulator/machine/machine.ts';
 import { runVm, type VmRun } from '../../../../src/lib/emulator/vmm/vm.ts';
+import {
+	DEFAULT_SHADOW_SYNC,
+	SHADOW_SYNCS
+} from '../../../../src/lib/emulator/vmm/shadow-paging.ts';
 
 const dir = new URL('../../../fixtures/c-kernel/', import.meta.url);
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
@@ -75,4 +79,21 @@ describe('the C test kernel', () => {
 		// The same SBI calls in both (the kernel asks the same things of its firmware).
 		expect(hw.get('sbi')!.count).toBe(trap.get('sbi')!.count);
 	});
+});
+
+describe('the C test kernel under each shadow synchronisation strategy (trap mode)', () => {
+	// The default strategy is the trap-mode run above; the others take a few seconds each, mostly
+	// emulating the kernel's stores to its page tables.
+	for (const shadowSync of SHADOW_SYNCS.filter((s) => s !== DEFAULT_SHADOW_SYNC))
+		it(`prints the same bytes with ${shadowSync}`, () => {
+			const result = runVm({
+				mode: 'trap',
+				kernel: { elf: read('kernel.elf') },
+				maxInsns: 100_000_000,
+				shadowSync
+			});
+			if (!result.ok) throw new Error(result.error);
+			expect(result.run.outcome).toMatchObject({ kind: 'exit', exitCode: expectedCode });
+			expect(text(result.run.output)).toBe(expected);
+		}, 60_000);
 });

@@ -104,4 +104,39 @@ describe('GStageTable', () => {
 		if (stop.kind !== 'hostTrap') return;
 		expect(stop.trap).toMatchObject({ cause: 21, htval: 0x80400000 / 4 }); // load guest-page fault
 	});
+
+	it('maps a 4 MiB region with one megapage leaf in the root, walked in one reference', () => {
+		const { machine, table } = setup();
+		const steps = table.mapMegapage(0x80000000, HPA_BASE)!;
+		const rootEntry = machine.readWord(table.root + 0x200 * 4)!;
+		expect(rootEntry >>> 20).toBe(HPA_BASE / 2 ** 22); // PPN[1]; PPN[0] is zero
+		expect((rootEntry >>> 10) & 0x3ff).toBe(0);
+		expect(rootEntry & 0xff).toBe(V | R | W | X | U | A | D);
+		expect(steps).toEqual([
+			{ kind: 'installEntry', table: 'G-stage', address: 0x80000000, pte: rootEntry, level: 1 }
+		]);
+		expect(table.mappedPages).toBe(1024);
+		// A VS-mode load anywhere in the region reads the host page at the same offset.
+		machine.writeMemory(
+			HPA_BASE,
+			toBytes([...li(5, 0x80123008), enc('lw', { rd: 10, rs1: 5, imm: 0 })])
+		);
+		machine.writeWord(HPA_BASE + 0x123008, 0x5ca1ab1e);
+		machine.writeCsr(Csr.hgatp, table.hgatp);
+		machine.setMode(1, true);
+		machine.pc = 0x80000000;
+		const before = machine.stats().walkReferences.G;
+		machine.run({ maxInsns: 3 });
+		expect(machine.readRegister(10) >>> 0).toBe(0x5ca1ab1e);
+		// The code page and the data page: one G-stage reference each (vsatp is bare).
+		expect(machine.stats().walkReferences.G - before).toBe(2);
+	});
+
+	it('leaves a region whose root entry already points to a level-0 table alone', () => {
+		const { machine, table } = setup();
+		table.map(0x80003000, HPA_BASE + 0x3000);
+		const rootEntry = machine.readWord(table.root + 0x200 * 4);
+		expect(table.mapMegapage(0x80000000, HPA_BASE)).toBeUndefined();
+		expect(machine.readWord(table.root + 0x200 * 4)).toBe(rootEntry);
+	});
 });

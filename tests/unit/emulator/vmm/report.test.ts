@@ -38,6 +38,7 @@ function fakeRun(log: ExitLog, over: Partial<VmRun> = {}): VmRun {
 		output: new TextEncoder().encode('hi\n'),
 		guestInstructions: 1000,
 		exits: log,
+		walk: { misses: 0, references: { S: 0, VS: 0, G: 0 }, perMiss: null, cycles: 0 },
 		modelCycles: 1000 + log.modelCycles,
 		seconds: 0.5,
 		...over
@@ -173,7 +174,8 @@ _start:
 			expect(r.modelCycles.total).toBeCloseTo(r.modelCycles.avg * r.count, 9);
 		}
 		const totals = Object.values(json.exitsByReason).reduce((a, r) => a + r.modelCycles.total, 0);
-		expect(json.modelCycles).toBe(json.instructions + totals); // one cycle per instruction plus exits
+		// one cycle per instruction, plus exits, plus the page walks' references
+		expect(json.modelCycles).toBe(json.instructions + totals + json.walk.cycles);
 		expect(JSON.parse(JSON.stringify(json))).toEqual(json);
 	});
 

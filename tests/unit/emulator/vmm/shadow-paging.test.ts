@@ -14,7 +14,12 @@ import {
 	guestMemory
 } from '../../../../src/lib/emulator/vmm/guest-memory.ts';
 import { MonitorMemory } from '../../../../src/lib/emulator/vmm/monitor-memory.ts';
-import { ShadowPaging, type GuestView } from '../../../../src/lib/emulator/vmm/shadow-paging.ts';
+import {
+	FLOOD_WRITES,
+	ShadowPaging,
+	type GuestView,
+	type ShadowSync
+} from '../../../../src/lib/emulator/vmm/shadow-paging.ts';
 import { enc, li, toBytes } from '../../../helpers/encode.ts';
 
 const V = 1,
@@ -41,10 +46,10 @@ const SATP = ((1 << 31) | (ROOT >>> 12)) >>> 0;
 
 const pte = (pa: number, flags: number) => (((pa >>> 12) << 10) | flags) >>> 0;
 
-function setup() {
+function setup(sync?: ShadowSync) {
 	const machine = new Machine({ ramSize: GUEST_RAM + MONITOR_SIZE, hostTrapsHS: true });
 	const mem = guestMemory(GUEST_RAM, true);
-	const shadow = new ShadowPaging(machine, mem, new MonitorMemory(machine));
+	const shadow = new ShadowPaging(machine, mem, new MonitorMemory(machine), sync);
 	const put = (gpa: number, v: number) => machine.writeWord(gpaToHpa(mem, gpa), v >>> 0);
 	const get = (gpa: number) => machine.readWord(gpaToHpa(mem, gpa))!;
 	put(ROOT + 0x200 * 4, pte(0x80000000, V | R | W | X)); // kernel megapage, A and D clear
@@ -332,5 +337,164 @@ describe('the machine’s MMU over the shadows', () => {
 		expect(get(DATA + 0x14)).toBe(42);
 		expect(causes).toEqual([12, 13, 15, 8]); // fetch, load, store (D clear), ecall
 		expect(get(L0U + 4) & (A | D)).toBe(A | D);
+	});
+});
+
+// ---- Synchronisation strategies (ShadowSync; KVM's mmu.rst, "Synchronized and unsync pages").
+// The oracle is §4.2.1: after a PTE store the hardware may go on using the old translation until
+// an SFENCE.VMA covering that address, and never after it.
+
+const OTHER = 0x80012000; // a second data page
+
+describe('unsync: a level-0 guest table left out of sync until the guest fences', () => {
+	/** L0U shadowed under the user view (two entries filled), then a first kernel store to it. */
+	function unsynced() {
+		const t = setup('unsync');
+		t.shadow.fill(user, 0x00400000, FETCH);
+		t.shadow.fill(user, 0x00401000, LOAD);
+		const first = t.shadow.fill(kernel(), L0U + 4, STORE);
+		return { ...t, first };
+	}
+
+	it('turns the first store to the table into an unsync: no emulation, the page mapped writable', () => {
+		const { shadow, leaf, first } = unsynced();
+		expect(first).toMatchObject({ kind: 'unsynced', gpa: L0U + 4 });
+		expect(first.steps).toContainEqual(
+			expect.objectContaining({ kind: 'dropEntries', why: expect.stringMatching(/out of sync/) })
+		);
+		expect(shadow.isOutOfSync(L0U)).toBe(true);
+		expect(shadow.isProtected(L0U)).toBe(false);
+		expect(leaf(kernel(), L0U) & (R | W)).toBe(R | W);
+		// Further stores are ordinary fills (or, once mapped, no fault at all).
+		expect(shadow.fill(kernel(true), L0U + 8, STORE).kind).toBe('filled');
+	});
+
+	it('keeps root tables write-protected: a store there is still emulated', () => {
+		const { shadow } = unsynced();
+		expect(shadow.fill(kernel(), ROOT + 4, STORE).kind).toBe('pageTableWrite');
+		expect(shadow.isOutOfSync(ROOT)).toBe(false);
+	});
+
+	it('lets the old translation stand until SFENCE.VMA of that address, then maps the new one', () => {
+		const { shadow, put, leaf } = unsynced();
+		put(L0U + 4, pte(OTHER, V | R | W | U | A)); // the guest remaps 0x0040_1000, no fault
+		expect(leaf(user, 0x00401000) >>> 10).toBe(HPA(DATA) >>> 12); // stale: allowed until a fence
+		const steps = shadow.syncAddress(0x00401234);
+		expect(steps).toContainEqual({
+			kind: 'readGuestTable',
+			gpa: L0U + 4,
+			pte: pte(OTHER, V | R | W | U | A),
+			level: 0
+		});
+		expect(steps.some((s) => s.kind === 'installEntry')).toBe(true);
+		expect(leaf(user, 0x00401000) >>> 10).toBe(HPA(OTHER) >>> 12);
+		expect(leaf(user, 0x00401000) & W).toBe(0); // D clear: the first store must set it
+		// One address fenced: the table stays out of sync (KVM's INVLPG on an unsync page).
+		expect(shadow.isOutOfSync(L0U)).toBe(true);
+		expect(leaf(user, 0x00400000) & V).toBe(V);
+	});
+
+	it('drops an entry whose guest PTE was cleared, at the fence of its address only', () => {
+		const { shadow, put, leaf } = unsynced();
+		put(L0U + 4, 0);
+		put(L0U + 0, 0);
+		shadow.syncAddress(0x00401000);
+		expect(leaf(user, 0x00401000)).toBe(0);
+		expect(leaf(user, 0x00400000) & V).toBe(V); // not fenced yet
+		expect(shadow.fill(user, 0x00401000, LOAD).kind).toBe('guestFault');
+	});
+
+	it('resynchronises every out-of-sync table at a full fence and write-protects it again', () => {
+		const { shadow, put, leaf } = unsynced();
+		put(L0U + 0, 0); // unmapped
+		put(L0U + 4, pte(OTHER, V | R | U | A)); // remapped read-only
+		const steps = shadow.syncAll();
+		// Each present shadow entry's guest PTE is re-read, once.
+		const reads = steps.filter((s) => s.kind === 'readGuestTable');
+		expect(reads.map((s) => s.kind === 'readGuestTable' && s.gpa)).toEqual([L0U, L0U + 4]);
+		expect(steps.at(-1)).toMatchObject({
+			kind: 'dropEntries',
+			count: 2,
+			why: expect.stringMatching(/resynchronised/)
+		});
+		expect(leaf(user, 0x00400000)).toBe(0);
+		expect(leaf(user, 0x00401000) >>> 10).toBe(HPA(OTHER) >>> 12);
+		expect(shadow.isOutOfSync(L0U)).toBe(false);
+		expect(shadow.isProtected(L0U)).toBe(true);
+		expect(leaf(kernel(), L0U) & W).toBe(0);
+		expect(shadow.fill(kernel(), L0U + 8, STORE).kind).toBe('unsynced'); // and again
+	});
+
+	it('keeps entries whose guest PTE did not change, and drops one whose A bit the guest cleared', () => {
+		const { shadow, get, put, leaf } = unsynced();
+		const code = leaf(user, 0x00400000);
+		put(L0U + 4, get(L0U + 4) & ~A);
+		const steps = shadow.syncAll();
+		expect(leaf(user, 0x00400000)).toBe(code);
+		expect(leaf(user, 0x00401000)).toBe(0);
+		expect(steps.at(-1)).toMatchObject({ kind: 'dropEntries', count: 1 });
+	});
+
+	it('has nothing to do when no table is out of sync', () => {
+		const { shadow } = setup('unsync');
+		shadow.fill(user, 0x00401000, LOAD);
+		expect(shadow.syncAll()).toEqual([]);
+		expect(shadow.syncAddress(0x00401000)).toEqual([]);
+	});
+
+	it('write-protects an out-of-sync page again before it is used as a root table', () => {
+		const { shadow, put } = unsynced();
+		// The guest reuses L0U as a root: copy of ROOT's kernel megapage entry.
+		put(L0U + 0x800, pte(0x80000000, V | R | W | X | A | D));
+		const asRoot: GuestView = {
+			satp: ((1 << 31) | (L0U >>> 12)) >>> 0,
+			priv: PRIV_S,
+			sum: false,
+			mxr: false
+		};
+		expect(shadow.fill(asRoot, 0x80005000, LOAD).kind).toBe('filled');
+		expect(shadow.isOutOfSync(L0U)).toBe(false);
+		expect(shadow.isProtected(L0U)).toBe(true);
+		expect(shadow.fill(kernel(), L0U + 8, STORE).kind).toBe('pageTableWrite');
+	});
+});
+
+describe('write-protect and flood: every store to a table is emulated', () => {
+	for (const sync of ['write-protect', 'flood'] as const)
+		it(`${sync}: a store to a level-0 table is a pageTableWrite, never an unsync`, () => {
+			const { shadow } = setup(sync);
+			shadow.fill(user, 0x00401000, LOAD);
+			expect(shadow.fill(kernel(), L0U + 4, STORE).kind).toBe('pageTableWrite');
+			expect(shadow.isOutOfSync(L0U)).toBe(false);
+			expect(shadow.syncAll()).toEqual([]);
+		});
+
+	it(`flood: the ${FLOOD_WRITES}th write with no use in between ends the table's shadowing`, () => {
+		const { shadow } = setup('flood');
+		shadow.fill(user, 0x00401000, LOAD);
+		for (let i = 1; i < FLOOD_WRITES; i++) {
+			shadow.guestTableWritten(L0U + 0x100 * 4);
+			expect(shadow.isProtected(L0U)).toBe(true);
+		}
+		const steps = shadow.guestTableWritten(L0U + 0x100 * 4);
+		expect(steps).toEqual([expect.objectContaining({ why: expect.stringMatching(/flooding/) })]);
+		expect(shadow.isProtected(L0U)).toBe(false);
+	});
+
+	it('flood: a use of the table in between starts the count again', () => {
+		const { shadow } = setup('flood');
+		shadow.fill(user, 0x00401000, LOAD);
+		for (let i = 0; i < 3 * FLOOD_WRITES; i++) {
+			shadow.guestTableWritten(L0U + 0x100 * 4);
+			shadow.fill(user, 0x00400000 + ((i % 2) << 12), LOAD); // a walk through L0U
+		}
+		expect(shadow.isProtected(L0U)).toBe(true);
+	});
+
+	it('write-protect: a table written again and again stays shadowed and protected', () => {
+		const { shadow } = setup('write-protect');
+		shadow.fill(user, 0x00401000, LOAD);
+		for (let i = 0; i < 10 * FLOOD_WRITES; i++) shadow.guestTableWritten(L0U + 0x100 * 4);
+		expect(shadow.isProtected(L0U)).toBe(true);
 	});
 });

@@ -2,11 +2,20 @@
  * Trap-and-emulate (trap-and-emulate.ts) as the exit stepper sees it: each exit's record names
  * what was emulated and lists every change with before and after values, so that replaying the
  * records forwards (or backwards) reproduces the virtual supervisor's state; and the
- * `--non-virtualizable` switch breaks Popek and Goldberg's condition for exactly one instruction.
+ * `--non-virtualizable` switch breaks Popek and Goldberg's condition for exactly one instruction;
+ * and each shadow synchronisation strategy (`shadowSync`) keeps the guest's output what it is
+ * natively while changing which exits it takes.
  */
 import { describe, expect, it } from 'vitest';
-import { runVm, type VmOptions } from '../../../../src/lib/emulator/vmm/vm.ts';
+import { runVm, type VmOptions, type VmRun } from '../../../../src/lib/emulator/vmm/vm.ts';
 import type { ExitRecord } from '../../../../src/lib/emulator/vmm/exit-trace.ts';
+import { WORKLOADS, buildGuest } from '../../../../src/lib/emulator/guests/build.ts';
+import {
+	DEFAULT_SHADOW_SYNC,
+	FLOOD_WRITES,
+	SHADOW_SYNCS,
+	type ShadowSync
+} from '../../../../src/lib/emulator/vmm/shadow-paging.ts';
 import { build } from './kernels.ts';
 
 const CSR_FORMS = build(`
@@ -218,5 +227,161 @@ trap:
 			expect(names, name).toContain(name);
 		expect(reflected.changes.find((c) => c.name === 'virtual scause')!.after).toBe(5);
 		expect(reflected.changes.find((c) => c.name === 'virtual stval')?.after).toBe(0x90000000);
+	});
+});
+
+// ---- Shadow synchronisation strategies ------------------------------------------------------
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const count = (r: VmRun, reason: string) => r.exits.byReason.get(reason as never)?.count ?? 0;
+
+describe('every shadow synchronisation strategy keeps the guest’s output what it is natively', () => {
+	for (const { name } of WORKLOADS)
+		it(name, () => {
+			const image = buildGuest(name, { scale: 1 }).image!;
+			const native = runVm({ mode: 'native', kernel: { image } });
+			if (!native.ok) throw new Error(native.error);
+			expect(native.run.outcome).toMatchObject({ kind: 'exit', exitCode: 0 });
+			for (const shadowSync of SHADOW_SYNCS) {
+				const trap = run({ kernel: { image }, keepExits: false, maxInsns: 1e9, shadowSync });
+				expect(trap.outcome, shadowSync).toMatchObject({ kind: 'exit', exitCode: 0 });
+				expect(text(trap.output), shadowSync).toBe(text(native.run.output));
+			}
+		});
+});
+
+/** A table written in a loop: every entry of a shadowed level-0 table cleared, then one remapped. */
+const TABLE_LOOP = build(`
+	.text
+	.globl _start
+_start:
+	la t0, root
+	li t1, 0x200000cf         # root[0x200]: megapage 0x8000_0000, identity, V R W X A D
+	li t3, 0x800
+	add t3, t0, t3
+	sw t1, 0(t3)
+	la t2, l0
+	srli t2, t2, 2
+	ori t2, t2, 1
+	sw t2, 4(t0)              # root[1] → l0 (0x0040_0000–0x007f_ffff)
+	la t2, l0
+	la t1, page_a
+	srli t1, t1, 2
+	ori t1, t1, 0xc7          # V R W A D
+	sw t1, 0(t2)              # l0[0] → page_a
+	srli t0, t0, 12
+	li t1, 0x80000000
+	or t0, t0, t1
+	csrw satp, t0
+	sfence.vma
+	li s0, 0x00400000
+	lw a0, 0(s0)              # through l0, which is now a shadowed table
+	call puthex
+	putc '\\n'
+	la t0, l0                 # clear all 1,024 entries
+	li t1, 1024
+1:	sw zero, 0(t0)
+	addi t0, t0, 4
+	addi t1, t1, -1
+	bnez t1, 1b
+	la t2, l0
+	la t1, page_b
+	srli t1, t1, 2
+	ori t1, t1, 0xc7
+	sw t1, 0(t2)              # l0[0] → page_b
+	sfence.vma s0, zero
+	lw a0, 0(s0)
+	call puthex
+	putc '\\n'
+	shutdown 0
+
+	.data
+	.balign 4096
+root:	.space 4096
+l0:	.space 4096
+page_a:	.word 0xaaaa1111
+	.balign 4096
+page_b:	.word 0xbbbb2222
+	.balign 4096
+`);
+
+describe('what each strategy costs', () => {
+	const runs = new Map<string, VmRun>();
+	const runOf = (workload: 'ptemod' | 'spawn', shadowSync: ShadowSync) => {
+		const key = `${workload} ${shadowSync}`;
+		if (!runs.has(key))
+			runs.set(
+				key,
+				run({
+					kernel: { image: buildGuest(workload, { scale: 1 }).image! },
+					maxInsns: 1e9,
+					shadowSync
+				})
+			);
+		return runs.get(key)!;
+	};
+	const sfenceCycles = (r: VmRun) => r.exits.byReason.get('sfence')!.modelCycles.total;
+
+	it('is flood by default, the behaviour trap mode always had', () => {
+		expect(DEFAULT_SHADOW_SYNC).toBe('flood');
+		const image = buildGuest('spawn', { scale: 1 }).image!;
+		const plain = run({ kernel: { image }, keepExits: false, maxInsns: 1e9 });
+		const flood = runOf('spawn', 'flood');
+		expect([...plain.exits.byReason]).toEqual([...flood.exits.byReason]);
+	});
+
+	it('unsync: far fewer page-table-write exits on ptemod, more work at SFENCE.VMA', () => {
+		const wp = runOf('ptemod', 'write-protect');
+		const unsync = runOf('ptemod', 'unsync');
+		// ptemod maps and unmaps one page 500 times: two PTE writes a round, each followed by
+		// SFENCE.VMA of that page. Write protection emulates each; unsync lets the table go out
+		// of sync once and re-reads the fenced entry instead.
+		expect(count(wp, 'pageTableWrite')).toBeGreaterThan(1000);
+		expect(count(unsync, 'pageTableWrite')).toBeLessThan(count(wp, 'pageTableWrite') / 50);
+		expect(count(unsync, 'sfence')).toBe(count(wp, 'sfence'));
+		expect(sfenceCycles(unsync)).toBeGreaterThan(sfenceCycles(wp));
+		const fence = unsync.exits.records.find(
+			(e) => e.reason === 'sfence' && e.steps.some((s) => s.kind === 'readGuestTable')
+		);
+		expect(fence, 'an SFENCE.VMA that re-read an out-of-sync entry').toBeDefined();
+		expect(unsync.exits.count).toBeLessThan(wp.exits.count);
+	});
+
+	it('unsync records each unsync, resync and re-read as handler steps', () => {
+		const unsync = runOf('ptemod', 'unsync');
+		const whys = new Set(
+			unsync.exits.records.flatMap((e) =>
+				e.steps.flatMap((s) =>
+					s.kind === 'dropEntries' ? [s.why.replace(/0x[0-9a-f]+/g, '…')] : []
+				)
+			)
+		);
+		expect(whys).toContain('guest table … out of sync: writable until SFENCE.VMA');
+		expect(whys).toContain('SFENCE.VMA …: entry of out-of-sync guest table … re-read');
+		expect(whys).toContain('guest table … resynchronised and write-protected again');
+	});
+
+	it('flood: far fewer page-table-write exits on spawn, whose freed tables are zeroed', () => {
+		const wp = runOf('spawn', 'write-protect');
+		const flood = runOf('spawn', 'flood');
+		expect(count(flood, 'pageTableWrite')).toBeLessThan(count(wp, 'pageTableWrite') / 10);
+		expect(
+			flood.exits.records.some((e) =>
+				e.steps.some((s) => s.kind === 'dropEntries' && /flooding/.test(s.why))
+			)
+		).toBe(true);
+	});
+
+	it('a table written in a loop: an exit per store under write-protect, a few under flood, one under unsync', () => {
+		const native = runVm({ mode: 'native', kernel: { image: TABLE_LOOP } });
+		if (!native.ok) throw new Error(native.error);
+		expect(text(native.run.output)).toBe('aaaa1111\nbbbb2222\n');
+		const writes: Record<string, number> = {};
+		for (const shadowSync of SHADOW_SYNCS) {
+			const r = run({ kernel: { image: TABLE_LOOP }, shadowSync });
+			expect(text(r.output), shadowSync).toBe(text(native.run.output));
+			writes[shadowSync] = count(r, 'pageTableWrite');
+		}
+		expect(writes).toEqual({ 'write-protect': 1025, flood: FLOOD_WRITES, unsync: 1 });
 	});
 });

@@ -74,11 +74,16 @@ describe('StepperRunner with a worker', () => {
 		(globalThis as { Worker?: unknown }).Worker ??= function () {};
 		try {
 			runner.start({ workload: 'syscall', modes: ['trap'], costPreset: 'core2' });
-			runner.start({ workload: 'syscall', modes: ['hw'], costPreset: 'core2' });
+			runner.start({
+				workload: 'syscall',
+				modes: ['hw'],
+				costPreset: 'core2',
+				shadowSync: 'unsync'
+			});
 			expect(sent).toMatchObject([
 				{ type: 'start', id: 1, modes: ['trap'], slice: 10_000 },
 				{ type: 'cancel', id: 1 },
-				{ type: 'start', id: 2, modes: ['hw'] }
+				{ type: 'start', id: 2, modes: ['hw'], shadowSync: 'unsync' }
 			]);
 			const late: SessionResponse = { type: 'done', id: 1, summaries: [] };
 			fake.onmessage!({ data: late } as MessageEvent);

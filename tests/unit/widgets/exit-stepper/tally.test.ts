@@ -1,7 +1,8 @@
 /**
- * The table and the bars: re-pricing the records under the run's own model gives back exactly what
- * the run reported (the oracle is vmm's own tally and `exitRows`); another preset changes the bars
- * by what its constants say.
+ * The table and the bars: re-pricing the records and the page walks under the run's own model gives
+ * back exactly what the run reported (the oracle is vmm's own tally, `exitRows` and
+ * `VmRun.modelCycles`); another preset, or another memoryReference, changes the bars by what its
+ * constants say.
  */
 import { describe, expect, it } from 'vitest';
 import { COST_PRESETS, costPreset } from '../../../../src/lib/emulator/vmm/cost.ts';
@@ -20,28 +21,53 @@ const input = (run: VmRun) => ({
 	mode: run.mode,
 	records: run.exits.records,
 	guestInstructions: run.guestInstructions,
-	firmwareCalls: run.exits.firmwareCalls
+	firmwareCalls: run.exits.firmwareCalls,
+	walk: run.walk
 });
 
 describe('tally', () => {
-	for (const mode of ['native', 'trap', 'hw'] as const)
+	for (const mode of ['native', 'trap', 'pv', 'hw'] as const)
 		it(`gives back the run's own table and totals under its model (${mode})`, () => {
 			const run = realRun('syscall', mode);
 			const t = tally(input(run), run.exits.costModel);
 			expect(t.rows).toEqual(exitRows(run));
 			expect(t.exits).toBe(run.exits.count);
 			expect(t.exitCycles).toBe(run.exits.modelCycles);
+			expect(t.walk).toEqual(run.walk);
+			expect(t.walk!.cycles).toBeGreaterThan(0);
 			expect(t.modelCycles).toBe(run.modelCycles);
 			expect(t.firmwareCalls).toBe(run.exits.firmwareCalls);
 			expect(t.costModel).toBe('core2');
 		});
 
-	it('re-prices under p4 as a run made with p4 would have', () => {
-		const p4 = costPreset('p4')!;
-		const made = realRun('syscall', 'hw', p4);
-		const t = tally(input(realRun('syscall', 'hw')), p4);
-		expect(t.rows).toEqual(exitRows(made));
+	for (const id of ['p4', 'kvm'])
+		for (const mode of ['native', 'trap', 'pv', 'hw'] as const)
+			it(`re-prices under ${id} as a run made with ${id} would have (${mode})`, () => {
+				const model = costPreset(id)!;
+				const made = realRun('syscall', mode, model);
+				const t = tally(input(realRun('syscall', mode)), model);
+				expect(t.rows).toEqual(exitRows(made));
+				expect(t.walk).toEqual(made.walk);
+				expect(t.modelCycles).toBe(made.modelCycles);
+			});
+
+	it('re-prices the page walks when memoryReference changes, as a run made so would', () => {
+		const r = resolveCost('core2', { memoryReference: 100 });
+		if (!r.ok) throw new Error('expected a model');
+		const made = realRun('syscall', 'hw', r.model);
+		const t = tally(input(realRun('syscall', 'hw')), r.model);
+		expect(t.walk!.cycles).toBe(made.walk.cycles);
 		expect(t.modelCycles).toBe(made.modelCycles);
+		// Two-stage walks: a TLB miss reads the guest's table and the G-stage's.
+		expect(t.walk!.references.VS).toBeGreaterThan(0);
+		expect(t.walk!.references.G).toBeGreaterThan(0);
+	});
+
+	it('leaves the walks out when they were not counted (a range of the timeline)', () => {
+		const run = realRun('syscall', 'hw');
+		const t = tally({ ...input(run), walk: undefined }, run.exits.costModel);
+		expect(t.walk).toBeUndefined();
+		expect(t.modelCycles).toBe(run.guestInstructions + run.exits.modelCycles);
 	});
 
 	it('does not change the records it prices', () => {
@@ -84,16 +110,15 @@ describe('resolveCost', () => {
 });
 
 describe('modeBars', () => {
-	it('stacks the guest and each reason, on one scale, and changes with the preset', () => {
+	it('stacks the guest, its page walks and each reason, on one scale, and changes with the preset', () => {
 		const runs = [realRun('syscall', 'trap'), realRun('syscall', 'hw')];
 		const core2 = modeBars(runs.map((r) => tally(input(r), costPreset('core2')!)));
 		for (const [i, bar] of core2.bars.entries()) {
 			expect(bar.total).toBe(runs[i].modelCycles);
-			expect(bar.segments[0]).toEqual({
-				part: 'guest',
-				start: 0,
-				cycles: runs[i].guestInstructions
-			});
+			expect(bar.segments.slice(0, 2)).toEqual([
+				{ part: 'guest', start: 0, cycles: runs[i].guestInstructions },
+				{ part: 'walk', start: runs[i].guestInstructions, cycles: runs[i].walk.cycles }
+			]);
 			for (let k = 1; k < bar.segments.length; k++)
 				expect(bar.segments[k].start).toBe(bar.segments[k - 1].start + bar.segments[k - 1].cycles);
 		}
@@ -109,7 +134,7 @@ describe('modeBars', () => {
 	it('shows native firmware calls as their own segment', () => {
 		const run = realRun('syscall', 'native');
 		const bar = modeBars([tally(input(run), costPreset('core2')!)]).bars[0];
-		expect(bar.segments.map((s) => s.part)).toEqual(['guest', 'firmware']);
+		expect(bar.segments.map((s) => s.part)).toEqual(['guest', 'walk', 'firmware']);
 		expect(bar.total).toBe(run.modelCycles);
 	});
 });

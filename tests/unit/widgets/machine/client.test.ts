@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MachineClient, inProcessWorker } from '$lib/widgets/machine/client.svelte.ts';
 import { EXAMPLE_SOURCES } from '$lib/widgets/machine/examples/sources.generated.ts';
+import { exampleProgram, findExample } from '$lib/widgets/machine/examples/catalogue.ts';
 
 const clients: MachineClient[] = [];
 function client(): MachineClient {
@@ -206,5 +207,20 @@ describe('MachineClient', () => {
 		expect(reset.type).toBe('state');
 		expect(c.view!.position).toBe(0);
 		expect(c.status).toBe('ready');
+	});
+
+	it('loads the guest kernel example behind the firmware and shows its console output', async () => {
+		const c = client();
+		const { source, firmware } = exampleProgram(findExample('guest-kernel')!);
+		expect(firmware).toBe(true);
+		const loaded = await c.load(source, { firmware });
+		expect(loaded.type).toBe('loaded');
+		expect(c.view?.mode.name).toBe('HS'); // S-mode at the kernel's entry, not M-mode
+		expect(await c.run()).toMatchObject({ stop: { kind: 'halted', exitCode: 0 } });
+		expect(c.view?.output).toContain('kernel: workload console\nconsole: line 0001\n');
+		expect(c.view?.traps.at(-1)).toMatchObject({ to: 'M', firmware: 'sbi_system_reset' });
+		// The same text without the firmware starts in M-mode, where the kernel cannot boot.
+		await c.load(source);
+		expect(c.view?.mode.name).toBe('M');
 	});
 });

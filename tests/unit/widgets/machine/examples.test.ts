@@ -10,7 +10,14 @@ import { Machine } from '$lib/emulator/machine/machine.ts';
 import type { TraceEvent } from '$lib/emulator/machine/types.ts';
 import { GUEST_SOURCES } from '$lib/emulator/guests/sources.generated.ts';
 import { runVm } from '$lib/emulator/vmm/vm.ts';
-import { EXAMPLES, exampleFiles, findExample } from '$lib/widgets/machine/examples/catalogue.ts';
+import {
+	EXAMPLES,
+	exampleFiles,
+	exampleProgram,
+	findExample
+} from '$lib/widgets/machine/examples/catalogue.ts';
+import { buildGuest } from '$lib/emulator/guests/build.ts';
+import { EXAMPLE_SOURCES } from '$lib/widgets/machine/examples/sources.generated.ts';
 
 const BUDGET = 1_000_000;
 const hex = (v: number) => '0x' + (v >>> 0).toString(16).padStart(8, '0');
@@ -74,6 +81,30 @@ describe('the catalogue', () => {
 		for (const [name, text] of Object.entries(files))
 			if (name !== main) expect(text, name).toBe(GUEST_SOURCES[name]);
 		expect(files['workloads/console.s']).toBeDefined();
+	});
+
+	it('opens a bare-metal example as its file, without firmware', () => {
+		for (const e of EXAMPLES.filter((x) => x.source.kind === 'file'))
+			expect(exampleProgram(e), e.id).toEqual({
+				source: EXAMPLE_SOURCES[(e.source as { file: string }).file],
+				firmware: false
+			});
+	});
+
+	it('opens the guest kernel as one text with firmware, assembling to the image buildGuest makes', () => {
+		const { source, firmware } = exampleProgram(findExample('guest-kernel')!);
+		expect(firmware).toBe(true);
+		// every file the build read is inlined, named between comment lines
+		for (const name of Object.keys(buildGuest('console').files))
+			if (name !== 'guest.s') expect(source).toContain(`# ======== ${name} (included by `);
+		expect(source).not.toMatch(/^\s*\.include "(kernel\/(?!pv\.s)|workloads\/)/m);
+		const flat = assemble(source, { file: 'main.s' });
+		expect(flat.diagnostics).toEqual([]);
+		const built = buildGuest('console').image!;
+		expect(flat.image!.entry).toBe(built.entry);
+		expect(flat.image!.sections.map((x) => [x.name, x.address, [...x.bytes]])).toEqual(
+			built.sections.map((x) => [x.name, x.address, [...x.bytes]])
+		);
 	});
 });
 

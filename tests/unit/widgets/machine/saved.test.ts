@@ -58,6 +58,20 @@ describe('saved programs', () => {
 		expect(JSON.parse(storage.data.get('k')!)).toEqual(saved);
 	});
 
+	it('keeps the firmware flag of the guest kernel, and reads an entry without it as bare metal', () => {
+		const storage = memoryStorage();
+		writeSaved(storage, 'k', { ...saved, firmware: true });
+		expect(readSaved(storage, 'k')).toEqual({ ...saved, firmware: true });
+		writeSaved(storage, 'k', { ...saved, firmware: false });
+		expect(JSON.parse(storage.data.get('k')!)).toEqual(saved); // false is not written
+		expect(readSaved(storage, 'k')).toEqual(saved);
+		// an entry written before the field existed
+		storage.setItem('old', JSON.stringify(saved));
+		expect(readSaved(storage, 'old')?.firmware).toBeUndefined();
+		storage.setItem('bad', JSON.stringify({ ...saved, firmware: 'yes' }));
+		expect(readSaved(storage, 'bad')).toBeNull();
+	});
+
 	it('ignores an entry that is not a saved program', () => {
 		const storage = memoryStorage();
 		for (const text of [

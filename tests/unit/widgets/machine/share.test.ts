@@ -33,6 +33,20 @@ describe('share links', () => {
 		expect(decodeShare(hash.slice(1))).toEqual({ ok: true, state }); // without the #
 	});
 
+	it('carries the firmware flag; links without it (older ones too) open as bare metal', () => {
+		const state = { source: '_start:\n\tecall\n', breakpoints: [2], firmware: true };
+		expect(decodeShare(hashOf(state))).toEqual({ ok: true, state });
+		const bare = { source: state.source, breakpoints: [2] };
+		// false is not written: the link is the one made before the field existed
+		expect(hashOf({ ...bare, firmware: false })).toBe(hashOf(bare));
+		const old = SHARE_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(bare));
+		expect(decodeShare(old)).toEqual({ ok: true, state: bare });
+		const wrong =
+			SHARE_PREFIX +
+			LZString.compressToEncodedURIComponent(JSON.stringify({ ...bare, firmware: 1 }));
+		expect(decodeShare(wrong)).toEqual({ ok: false, error: 'damaged' });
+	});
+
 	it('round-trips any text and any set of lines (sorted, without repeats)', () => {
 		fc.assert(
 			fc.property(

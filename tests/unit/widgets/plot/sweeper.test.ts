@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../../../src/lib/notebook/engine.ts';
-import { coarseSamples, samples } from '../../../../src/lib/notebook/samples.ts';
+import { COARSE_POINTS, coarseSamples, samples } from '../../../../src/lib/notebook/samples.ts';
 import { PlotSweeper } from '../../../../src/lib/widgets/plot/sweeper.ts';
 
 const program = engine.compileCells([
@@ -16,10 +16,11 @@ const request = { x: 'u', xs: samples(0.05, 0.95, 91), expressions: ['hosts'] };
 const others = (vars: Record<string, number>) => JSON.stringify({ N: vars.N });
 
 describe('coarseSamples', () => {
-	it('keeps at most 31 samples, the first and the last among them', () => {
+	it('keeps at most COARSE_POINTS samples, the first and the last among them', () => {
 		const xs = samples(0, 1, 91);
 		const coarse = coarseSamples(xs);
-		expect(coarse.length).toBeLessThanOrEqual(31);
+		expect(coarse.length).toBeLessThanOrEqual(COARSE_POINTS);
+		expect(coarse.length).toBeGreaterThan(COARSE_POINTS / 2);
 		expect(coarse[0]).toBe(0);
 		expect(coarse.at(-1)).toBe(1);
 		for (const x of coarse) expect(xs).toContain(x);
@@ -27,7 +28,7 @@ describe('coarseSamples', () => {
 	});
 
 	it('leaves a short list alone', () => {
-		const xs = samples(0, 1, 20);
+		const xs = samples(0, 1, COARSE_POINTS);
 		expect(coarseSamples(xs)).toBe(xs);
 	});
 });

@@ -6,11 +6,12 @@
  * they start in M-mode at `_start` with no firmware, print through the UART and end by writing
  * to the test finisher, exit code 0. The seventh is the course's guest kernel itself, built by
  * src/lib/emulator/guests/build.ts from its own sources (no copy here); it boots in S-mode behind
- * SBI firmware, so it runs under the hypervisor (runVm in src/lib/emulator/vmm/vm.ts), not on a
- * bare Machine.
+ * SBI firmware: the playground runs it with the debugging session's firmware
+ * (src/lib/emulator/session/firmware.ts), the hypervisor with runVm (src/lib/emulator/vmm/vm.ts).
  */
 import type { Lang } from '../../../content/types.ts';
 import { buildGuest, GUEST_MAIN, type WorkloadName } from '../../../emulator/guests/build.ts';
+import { inlineIncludes } from './inline-includes.ts';
 import { EXAMPLE_SOURCES } from './sources.generated.ts';
 
 export type ExampleSource =
@@ -111,4 +112,23 @@ export function exampleFiles(example: Example): ExampleFiles {
 	if (source.kind === 'file')
 		return { main: source.file, files: { [source.file]: EXAMPLE_SOURCES[source.file] ?? '' } };
 	return { main: GUEST_MAIN, files: buildGuest(source.workload).files };
+}
+
+/** What the playground's editor opens for an example, and whether it boots behind firmware. */
+export interface ExampleProgram {
+	source: string;
+	/** Boot behind SBI firmware in S-mode (the debugging session's `firmware` option). */
+	firmware: boolean;
+}
+
+/**
+ * The example as one editable text. The guest kernel's files are inlined into one (the editor
+ * shows one file; inline-includes.ts), in the order the assembler reads them: guest.s, then the
+ * kernel, the workload and the end marker, each between comment lines naming its file. It
+ * assembles to the same image as buildGuest, so a student's edit anywhere takes effect.
+ */
+export function exampleProgram(example: Example): ExampleProgram {
+	const { main, files } = exampleFiles(example);
+	if (example.source.kind === 'file') return { source: files[main], firmware: false };
+	return { source: inlineIncludes(files, main), firmware: true };
 }

@@ -116,6 +116,7 @@ export const viewsEn = {
 	'views.traps.causeInterrupt': '{code} interrupt: {name}',
 	'views.traps.causeException': '{code} exception: {name}',
 	'views.traps.modes': '{from} → {to}',
+	'views.traps.firmware': '{from} → M: firmware {call}',
 	'views.traps.empty': 'No traps yet.',
 
 	'views.tlb.title': 'TLB',

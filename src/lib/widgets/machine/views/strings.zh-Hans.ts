@@ -114,6 +114,7 @@ export const viewsZh: Record<keyof typeof viewsEn, string> = {
 	'views.traps.causeInterrupt': '{code} 中断：{name}',
 	'views.traps.causeException': '{code} 异常：{name}',
 	'views.traps.modes': '{from} → {to}',
+	'views.traps.firmware': '{from} → M：固件 {call}',
 	'views.traps.empty': '尚无陷入。',
 
 	'views.tlb.title': 'TLB',

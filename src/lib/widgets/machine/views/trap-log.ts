@@ -19,6 +19,8 @@ export interface TrapRow {
 	pcHex: string;
 	from: string;
 	to: string;
+	/** What the session's SBI firmware did with a trap to M-mode (`sbi_set_timer`, `timer`, …). */
+	firmware?: string;
 }
 
 /** The rows in the order asked, causes named in `lang`; the session lists the traps oldest first. */
@@ -32,7 +34,8 @@ export function trapRows(lang: Lang, traps: readonly TrapRecord[], order: TrapOr
 		tvalHex: hex(t.tval),
 		pcHex: hex(t.pc),
 		from: t.from.name,
-		to: t.to
+		to: t.to,
+		...(t.firmware !== undefined ? { firmware: t.firmware } : {})
 	}));
 	return order === 'newest' ? rows.reverse() : rows;
 }

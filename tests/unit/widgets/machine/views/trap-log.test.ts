@@ -33,6 +33,13 @@ describe('trapRows', () => {
 		expect(timer.causeName).toBe('machine timer interrupt');
 	});
 
+	it('carries what the firmware did with a trap it answered, and nothing for the others', () => {
+		const answered: TrapRecord = { ...traps[1], firmware: 'timer' };
+		const [ecall, timer] = trapRows('en', [traps[0], answered], 'oldest');
+		expect(timer).toMatchObject({ to: 'M', firmware: 'timer' });
+		expect(ecall).not.toHaveProperty('firmware');
+	});
+
 	it('names the causes in Chinese on a Chinese page', () => {
 		const [ecall, timer] = trapRows('zh', traps, 'oldest');
 		expect(ecall.causeName).toBe('来自 U 模式或 VU 模式的环境调用');

@@ -1,0 +1,99 @@
+/**
+ * The schemas of a lab file (docs/writing-labs.md): its front matter, and each task kind's
+ * settings, written as `:::task{…}` attributes or in a ```checks block (YAML) inside the task.
+ */
+import { z } from 'zod';
+import { registerNumber } from '../emulator/asm/registers.ts';
+import { MODEL_NAMES } from '../labs/check-model.ts';
+import type { ModelName } from '../labs/types.ts';
+
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+/** A parameter reaches assembly as `.equ NAME` and mathjs as a variable: an identifier. */
+const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const paramSpec = z.union([
+	z.strictObject({
+		int: z
+			.tuple([z.number().int(), z.number().int()])
+			.refine(([low, high]) => low <= high, 'wants [low, high] with low <= high')
+	}),
+	z.strictObject({
+		choice: z.array(z.union([z.string(), z.number()])).min(1, 'needs at least one value')
+	})
+]);
+
+export const labFrontMatterSchema = z.strictObject({
+	id: slug,
+	title: z.string().trim().min(1, 'must not be empty'),
+	summary: z.string().trim().min(1).optional(),
+	version: z.number().int().positive(),
+	points: z.number().positive(),
+	due: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-15')
+		.refine((text) => !Number.isNaN(Date.parse(text)), 'is not a date')
+		.optional()
+		.or(z.date().transform((d) => d.toISOString().slice(0, 10))),
+	params: z
+		.record(z.string().regex(paramName, 'parameter names are identifiers such as COUNT'), paramSpec)
+		.default({})
+});
+
+export type LabFrontMatter = z.output<typeof labFrontMatterSchema>;
+
+/** Attributes every task has. Attribute values are text; numbers are coerced. */
+export const taskHeadSchema = z.object({
+	id: slug,
+	kind: z.enum(['asm', 'answer', 'model', 'written']),
+	title: z.string().trim().min(1, 'must not be empty'),
+	points: z.coerce.number().positive()
+});
+
+const register = z
+	.string()
+	.refine((name) => registerNumber(name) !== undefined, 'is not a register');
+const checkNames = [
+	'assemble',
+	'finish',
+	'output',
+	'exitCode',
+	'registers',
+	'memory',
+	'instructions'
+] as const;
+
+/** Default budget: instructions retired plus trap entries; model choice, far above any lab program. */
+export const DEFAULT_ASM_BUDGET = 5_000_000;
+
+export const asmChecksSchema = z.strictObject({
+	output: z.boolean().default(true),
+	exitCode: z.boolean().default(true),
+	registers: z.array(register).default([]),
+	memory: z
+		.array(z.strictObject({ symbol: z.string().min(1), words: z.number().int().min(1).max(1024) }))
+		.default([]),
+	maxInstructions: z.union([z.string(), z.number()]).transform(String).optional(),
+	budget: z.number().int().min(1000).max(100_000_000).default(DEFAULT_ASM_BUDGET),
+	hints: z.partialRecord(z.enum(checkNames), z.string()).default({})
+});
+
+export const answerSettingsSchema = z.strictObject({
+	solution: z.union([z.string(), z.number()]).transform(String),
+	rtol: z.coerce.number().min(0).max(1).default(0.01),
+	atol: z.coerce.number().min(0).default(0),
+	unit: z.string().optional(),
+	hint: z.string().optional(),
+	run: z.string().optional()
+});
+
+export const modelSettingsSchema = z.strictObject({
+	model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
+	base: z.record(z.string(), z.unknown()).default({}),
+	fields: z.array(z.string()).min(1, 'name at least one parameter the student sets'),
+	metric: z.string().min(1),
+	compare: z.enum(['<=', '>=']),
+	target: z.union([z.string(), z.number()]).transform(String),
+	hint: z.string().optional()
+});

@@ -1,0 +1,88 @@
+/**
+ * 页表遍历可视化组件的简体中文文案。键与 strings.en.ts 相同，类型保证一个不缺。
+ */
+import type { PageWalkKey } from './strings.en.ts';
+
+export const pageWalkZh: Record<PageWalkKey, string> = {
+	'pageWalk.title': '同一个地址，三种页表遍历',
+	'pageWalk.running': '正在分别以原生方式、陷入并模拟方式和 H 扩展运行客户机内核…',
+	'pageWalk.failed': '无法显示页表遍历：{message}',
+	'pageWalk.retry': '重试',
+	'pageWalk.subject':
+		'客户机虚拟地址 {va}：{who}的一次{access}，工作负载 {workload}（开启分页后对该页的第一次访问）。',
+	'pageWalk.access.load': '读取',
+	'pageWalk.access.store': '写入',
+	'pageWalk.access.fetch': '取指',
+	'pageWalk.who.user': '用户进程',
+	'pageWalk.who.kernel': '客户机内核',
+	'pageWalk.fields': 'Sv32 对该地址的划分',
+	'pageWalk.fieldBits': '第 {high}:{low} 位',
+	'pageWalk.modes': '地址如何被转换',
+	'pageWalk.mode.native': '原生',
+	'pageWalk.mode.trap': '影子页表',
+	'pageWalk.mode.hw': '两阶段转换',
+	'pageWalk.modeNote.native':
+		'客户机内核直接运行在裸机上：TLB 未命中时，硬件遍历客户机自己的 Sv32 页表，每一级一次访存。',
+	'pageWalk.modeNote.trap':
+		'陷入并模拟：硬件遍历虚拟机监控器的影子页表，它把客户机虚拟地址直接映射到宿主机物理地址。影子页表未命中就是一次隐藏缺页：监控器读取客户机页表，填入影子页表项。',
+	'pageWalk.modeNote.hw':
+		'H 扩展：硬件遍历客户机的 VS 阶段页表，途中遇到的每个客户机物理地址（每一级页表的地址，最后是数据的地址）都要先经过监控器的 G 阶段页表转换。',
+	'pageWalk.notFound': '在指令预算内，客户机在此模式下没有进行这次访问。',
+	'pageWalk.position': '第 {n} 步，共 {total} 步',
+	'pageWalk.first': '第一步',
+	'pageWalk.previous': '上一步',
+	'pageWalk.next': '下一步',
+	'pageWalk.last': '最后一步',
+	'pageWalk.keys': '在步骤上按键：← → 前后一步，Home 和 End 到第一步和最后一步。',
+	'pageWalk.events': '这次访问依次经历了什么',
+	'pageWalk.event.walk': '第 {at} 条客户机指令处 TLB 未命中：{refs} 次页表访存，然后是{outcome}',
+	'pageWalk.outcome.data': '物理地址 {pa} 处的数据',
+	'pageWalk.outcome.fault': '{cause}（原因号 {code}）',
+	'pageWalk.event.exit': '第 {seq} 次退出，{reason}：{cycles} 个模型周期',
+	'pageWalk.traceDisagrees': '机器自己的跟踪记录与这次遍历不一致。',
+	'pageWalk.ref.pte': '{n}. {stage} 阶段第 {level} 级页表项，地址 {address}',
+	'pageWalk.ref.ptePhysical':
+		'{n}. {stage} 阶段第 {level} 级页表项，地址 {address}（物理地址 {physical}）',
+	'pageWalk.ref.data': '{n}. 物理地址 {physical} 处的数据',
+	'pageWalk.ref.fault': '遍历停止：{cause}（原因号 {code}）',
+	'pageWalk.ref.indexedVa': '由虚拟地址的 {field} = {value} 索引',
+	'pageWalk.ref.indexedGpa': '由客户机物理地址 {gpa} 的 {field} = {value} 索引',
+	'pageWalk.ref.offsetVa': '位于虚拟地址的页内偏移 {value} 处',
+	'pageWalk.purpose.vs-pte': '转换一个 VS 阶段页表项的地址',
+	'pageWalk.purpose.vs-pte-write': '为设置 A/D 位再次转换 VS 阶段页表项的地址',
+	'pageWalk.purpose.data': '转换数据的客户机物理地址',
+	'pageWalk.pte': '页表项 {raw}：{kind}',
+	'pageWalk.pteKind.invalid': '无效',
+	'pageWalk.pteKind.pointer': '指向下一级页表，页号 {ppn}',
+	'pageWalk.pteKind.leaf': '叶子项：映射页号 {ppn}',
+	'pageWalk.flags': '标志位',
+	'pageWalk.flag.V': '有效',
+	'pageWalk.flag.R': '可读',
+	'pageWalk.flag.W': '可写',
+	'pageWalk.flag.X': '可执行',
+	'pageWalk.flag.U': '用户',
+	'pageWalk.flag.G': '全局',
+	'pageWalk.flag.A': '已访问',
+	'pageWalk.flag.D': '已修改',
+	'pageWalk.flagSet': '置位',
+	'pageWalk.flagClear': '清零',
+	'pageWalk.exitStep':
+		'第 {seq} 次退出，第 {line} 步，共 {lines} 步：{text}（{cycles} 个模型周期）',
+	'pageWalk.grid': '按客户机页表级别和宿主机页表级别排列的遍历访存',
+	'pageWalk.gridCorner': '客户机级别 ↓ · 宿主机级别 →',
+	'pageWalk.hostLevel': '宿主机第 {level} 级',
+	'pageWalk.guestColumn': '客户机页表项或数据',
+	'pageWalk.guestRow': '客户机第 {level} 级',
+	'pageWalk.dataRow': '数据地址',
+	'pageWalk.tableColumn': '页表',
+	'pageWalk.cell': '第 {n} 次访存',
+	'pageWalk.cellUnused': '未发生',
+	'pageWalk.model': '其他页表结构的模型',
+	'pageWalk.modelGuest': '客户机页表级数 n',
+	'pageWalk.modelHost': '宿主机页表级数 m',
+	'pageWalk.modelCount':
+		'{n} 级客户机页表叠加 {m} 级宿主机页表：TLB 未命中时需要 n·m + n + m = {count} 次页表访存，再加一次数据访问。',
+	'pageWalk.modelOneDimension':
+		'单独遍历一个 {n} 级页表（原生方式，或影子页表）：{count} 次页表访存，再加一次数据访问。',
+	'pageWalk.modelCases': 'Sv32 原生：2 次。Sv32 叠加 Sv32x4：8 次。x86-64 四级叠加四级：24 次。'
+};

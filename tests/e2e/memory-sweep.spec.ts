@@ -1,0 +1,118 @@
+/**
+ * Issue 10's memory sweep in the production build, on the memory-virtualization lesson whose first
+ * sweep is `::memory-sweep{workload=wset parameter=WSET from=8 to=512}`: the runs end with a line
+ * per variant and the crossover marked, the read-out and the table give the figures, Stop stops,
+ * the Chinese page is in Chinese, axe and a phone in the dark scheme are content, and the page has
+ * no long task while the worker runs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { collectErrors } from './console.ts';
+import { openExperiments } from './experiments.ts';
+
+const lesson = '/lessons/memory-virtualization/';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** The lesson's first sweep, loaded; `done` waits for all its runs. */
+async function sweep(page: Page, path = lesson, done = true): Promise<Locator> {
+	await page.goto(path);
+	await openExperiments(page);
+	const widget = page.locator('section.memory-sweep').first();
+	await widget.scrollIntoViewIfNeeded();
+	if (done) await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+	return widget;
+}
+
+test('the sweep draws a line per variant, marks the crossover and reads out every point', async ({
+	page
+}) => {
+	const errors = collectErrors(page);
+	const widget = await sweep(page);
+	await expect(widget.getByRole('status')).toContainText('7 of 7 points');
+	await expect(widget.locator('path[data-series]')).toHaveCount(4);
+	// The lesson's range crosses over: the rule's label says who is cheaper from where.
+	await expect(widget.locator('[data-crossover] text').first()).toContainText(
+		/cheaper from WSET = \d+/
+	);
+	await expect(widget.locator('[data-crossovers] li').first()).toContainText(/cheaper from WSET/);
+	const readout = widget.getByRole('slider');
+	await readout.focus();
+	await page.keyboard.press('End');
+	await expect(readout).toHaveAttribute(
+		'aria-valuetext',
+		/^WSET = 512: Shadow paging \(trap\) [\d,]+;/
+	);
+	// The table: one row per point and variant, as `virtlab vm --sweep --csv` has.
+	await widget.getByText('Show the data as a table').click();
+	await expect(widget.locator('table tbody tr')).toHaveCount(28);
+	// Cycles per guest instruction: the same lines, a smaller axis.
+	await widget.getByRole('combobox').selectOption('perInstruction');
+	await expect(readout).toHaveAttribute(
+		'aria-valuetext',
+		/^WSET = 512: Shadow paging \(trap\) \d+(\.\d+)?;/
+	);
+	expect(errors).toEqual([]);
+});
+
+test('Stop ends the runs and Run again starts over', async ({ page }) => {
+	const errors = collectErrors(page);
+	const widget = await sweep(page, lesson, false);
+	await widget.getByRole('button', { name: 'Stop' }).click();
+	await expect(widget).toHaveAttribute('data-status', 'stopped');
+	await expect(widget.getByRole('status')).toContainText(/Stopped after \d of 7 points/);
+	await widget.getByRole('button', { name: 'Run again' }).click();
+	await expect(widget).toHaveAttribute('data-status', 'running');
+	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+	expect(errors).toEqual([]);
+});
+
+test('the main thread has no long task over 200 ms while the sweep runs @alone', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries())
+				w.longTasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	});
+	const errors = collectErrors(page);
+	const widget = await sweep(page);
+	await widget.getByRole('button', { name: 'Run again' }).click();
+	const from = await page.evaluate(() => performance.now());
+	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+	const long = await page.evaluate(
+		(since) =>
+			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+				.filter((t) => t.start >= since)
+				.map((t) => Math.round(t.duration)),
+		from
+	);
+	expect(long.filter((d) => d > 200)).toEqual([]);
+	expect(errors).toEqual([]);
+});
+
+test.describe('on a phone in the dark scheme, in Chinese', () => {
+	test.use({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
+
+	test('axe finds no violation, the text is Chinese, the page does not scroll sideways', async ({
+		page
+	}) => {
+		const errors = collectErrors(page);
+		const widget = await sweep(page, `/zh${lesson}`);
+		await expect(widget.getByRole('status')).toContainText('已运行 7 / 7 个点');
+		await expect(widget.locator('[data-crossovers] li').first()).toContainText(/起.*更便宜/);
+		const { violations } = await new AxeBuilder({ page }).include('section.memory-sweep').analyze();
+		const found = violations.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+		);
+		expect(found, found.join('\n')).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
+		expect(errors).toEqual([]);
+	});
+});
