@@ -2,7 +2,8 @@
  * The YAML front matter of a lesson (between `---` lines at the top of the file), validated with
  * zod. Errors point at the offending key or value in the file, not in the YAML snippet.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { locate } from './yamlLocate.ts';
 import { z } from 'zod';
 import { errorAt, type ContentError, type Point } from './errors.ts';
 
@@ -99,21 +100,4 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
 		});
 	});
 	return { ok: false, errors };
-}
-
-/** Offset in the YAML text of the value (or, for an unknown key, the key) at `path`. */
-function locate(doc: Document, path: PropertyKey[], wantKey: boolean): number | undefined {
-	if (wantKey) {
-		const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-		if (isMap(parent)) {
-			const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
-			if (isScalar(pair?.key)) return pair.key.range?.[0];
-		}
-		return undefined;
-	}
-	const node = doc.getIn(path as (string | number)[], true);
-	if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-		return node.range[0] as number;
-	}
-	return undefined;
 }

@@ -3,7 +3,8 @@
  * with every error at its line and column in the lab file. The lessons' front matter does the same
  * for its one schema (frontMatter.ts); this is the same idea for any schema and any block.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { locate } from './yamlLocate.ts';
 import type { z } from 'zod';
 import { errorAt, type ContentError, type Point } from './errors.ts';
 
@@ -53,20 +54,4 @@ export function parseYamlBlock<S extends z.ZodType>(
 		});
 	});
 	return { ok: false, errors };
-}
-
-/** Offset in the YAML of the value (or, for an unknown key, the key) at `path`. */
-function locate(doc: Document, path: (string | number)[], wantKey: boolean): number | undefined {
-	if (wantKey) {
-		const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-		if (isMap(parent)) {
-			const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
-			if (isScalar(pair?.key)) return pair.key.range?.[0];
-		}
-		return undefined;
-	}
-	const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-	if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range))
-		return node.range[0] as number;
-	return undefined;
 }

@@ -208,19 +208,4 @@ export function findCrossovers(
 	return found;
 }
 
-/**
- * The values of a range from `from` to `to`: `steps` evenly spaced whole numbers when given
- * (duplicates after rounding dropped), else doubling from `from` (0 then 1, 2, 4, …), ending at
- * `to` in either case: working sets and rates are best seen on a log scale.
- */
-export function sweepValues(from: number, to: number, steps?: number): number[] {
-	const values: number[] = [];
-	if (steps !== undefined) {
-		for (let i = 0; i < steps; i++)
-			values.push(Math.round(steps === 1 ? from : from + ((to - from) * i) / (steps - 1)));
-	} else {
-		for (let v = from; v < to; v = v === 0 ? 1 : v * 2) values.push(v);
-		values.push(to);
-	}
-	return [...new Set(values)];
-}
+export { sweepValues } from './sweep-values.ts';

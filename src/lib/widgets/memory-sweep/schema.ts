@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { assignments, splitList } from '../props.ts';
-import { memorySweepValues } from './values.ts';
+import { sweepValues } from '../../emulator/vmm/sweep-values.ts';
 
 export const MEMORY_SWEEP_VARIANTS = ['trap', 'hw', 'hw+megapages', 'hw+walk-cache'] as const;
 export type MemorySweepVariant = (typeof MEMORY_SWEEP_VARIANTS)[number];
@@ -124,7 +124,7 @@ export const memorySweepSchema = z
 				`${parameter} goes from ${min} to ${max}; the range ${from}..${to} leaves it`
 			);
 		if (to <= from) return issue('to', `to (${to}) must be greater than from (${from})`);
-		const points = memorySweepValues(from, to, p.steps).length;
+		const points = sweepValues(from, to, p.steps).length;
 		if (points > MAX_STEPS)
 			return issue(
 				'steps',

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	findCrossovers,
 	runSweep,
-	sweepValues,
 	type SweepPoint,
 	type SweepResult
 } from '../../../../src/lib/emulator/vmm/sweep.ts';
@@ -116,15 +115,6 @@ describe('update-rate sweep (ptrate)', () => {
 });
 
 describe('sweep helpers', () => {
-	it('sweepValues doubles from the start, or spaces steps evenly, always ending at the end', () => {
-		expect(sweepValues(4, 512)).toEqual([4, 8, 16, 32, 64, 128, 256, 512]);
-		expect(sweepValues(0, 8)).toEqual([0, 1, 2, 4, 8]);
-		expect(sweepValues(0, 6)).toEqual([0, 1, 2, 4, 6]);
-		expect(sweepValues(0, 8, 5)).toEqual([0, 2, 4, 6, 8]);
-		expect(sweepValues(1, 2, 4)).toEqual([1, 2]);
-		expect(sweepValues(5, 5)).toEqual([5]);
-	});
-
 	it('findCrossovers lists every change of the cheaper mode; a tie is no crossover', () => {
 		const point = (value: number, variant: 'trap' | 'hw', modelCycles: number) =>
 			({ value, variant, modelCycles }) as SweepPoint;
