@@ -9,6 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { exitStepperEn as en } from '../../src/lib/widgets/exit-stepper/strings.en.ts';
 import { exitStepperZh as zhHans } from '../../src/lib/widgets/exit-stepper/strings.zh-Hans.ts';
 import { collectErrors } from './console.ts';
+import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openExperiments } from './experiments.ts';
 
 const lesson = '/lessons/trap-and-emulate/';
@@ -133,29 +134,16 @@ test('the Chinese page shows no English UI strings in the stepper', async ({ pag
 test('the main thread has no long task over 200 ms while the worker runs @alone', async ({
 	page
 }) => {
-	await page.addInitScript(() => {
-		const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries())
-				w.longTasks.push({ start: e.startTime, duration: e.duration });
-		}).observe({ type: 'longtask', buffered: true });
-	});
+	await watchLongTasks(page);
 	const errors = collectErrors(page);
 	const widget = await stepper(page);
 	// A new experiment (trap beside pv): watched from the moment its progress shows.
 	await widget.locator('select[data-control="second-mode"]').selectOption('pv');
 	await expect(widget.locator('progress')).toBeVisible();
-	const from = await page.evaluate(() => performance.now());
+	const from = await now(page);
 	await expect(widget.locator('[data-outcome]')).toHaveCount(2, { timeout: 60_000 });
 	await expect(widget.locator('[data-tally="pv"]')).toBeVisible();
-	const long = await page.evaluate(
-		(since) =>
-			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
-				.filter((t) => t.start >= since)
-				.map((t) => Math.round(t.duration)),
-		from
-	);
+	const long = await longTasksSince(page, from);
 	expect(long.filter((d) => d > 200)).toEqual([]);
 	expect(errors).toEqual([]);
 });

@@ -8,6 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
+import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openExperiments } from './experiments.ts';
 
 const lesson = '/lessons/memory-virtualization/';
@@ -70,26 +71,13 @@ test('Stop ends the runs and Run again starts over', async ({ page }) => {
 test('the main thread has no long task over 200 ms while the sweep runs @alone', async ({
 	page
 }) => {
-	await page.addInitScript(() => {
-		const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries())
-				w.longTasks.push({ start: e.startTime, duration: e.duration });
-		}).observe({ type: 'longtask', buffered: true });
-	});
+	await watchLongTasks(page);
 	const errors = collectErrors(page);
 	const widget = await sweep(page);
 	await widget.getByRole('button', { name: 'Run again' }).click();
-	const from = await page.evaluate(() => performance.now());
+	const from = await now(page);
 	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-	const long = await page.evaluate(
-		(since) =>
-			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
-				.filter((t) => t.start >= since)
-				.map((t) => Math.round(t.duration)),
-		from
-	);
+	const long = await longTasksSince(page, from);
 	expect(long.filter((d) => d > 200)).toEqual([]);
 	expect(errors).toEqual([]);
 });
