@@ -8,7 +8,7 @@
  * on two cores). Any violation fails, with what and where. Pages are listed from content/lessons, so a
  * new lesson or translation is checked without touching this file.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { openExperiments, renderEverything, unlabelledScrollers } from './experiments.ts';
@@ -25,6 +25,7 @@ const pages = [
 	'/404',
 	'/playground/',
 	'/zh/playground/',
+	...['/instructor/', '/zh/instructor/', '/labs/trap-emulate/', '/zh/labs/trap-emulate/'],
 	...slugs('').map((slug) => `/lessons/${slug}/`),
 	...slugs('.zh').map((slug) => `/zh/lessons/${slug}/`)
 ];
@@ -59,11 +60,7 @@ async function drawn(page: Page) {
 }
 
 async function expectNoViolation(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const found = violations.map(
-		(v) =>
-			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-	);
+	const found = await axeViolations(page);
 	expect(found, found.join('\n')).toEqual([]);
 }
 

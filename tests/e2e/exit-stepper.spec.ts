@@ -4,7 +4,7 @@
  * back, the bars re-priced by the preset, fewer exits under hw than trap, Chinese without English UI
  * strings, no console errors, and no long task on the main thread while the worker runs.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { exitStepperEn as en } from '../../src/lib/widgets/exit-stepper/strings.en.ts';
 import { exitStepperZh as zhHans } from '../../src/lib/widgets/exit-stepper/strings.zh-Hans.ts';
@@ -158,11 +158,7 @@ test.describe('on a phone in the dark scheme', () => {
 		const widget = await stepper(page, `/zh${lesson}`);
 		await widget.locator('article[data-mode="trap"] [data-nav="next"]').click();
 		await page.waitForTimeout(300);
-		const { violations } = await new AxeBuilder({ page }).include('section.exit-stepper').analyze();
-		const found = violations.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-		);
+		const found = await axeViolations(page, 'section.exit-stepper');
 		expect(found, found.join('\n')).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360

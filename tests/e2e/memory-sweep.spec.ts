@@ -5,7 +5,7 @@
  * the Chinese page is in Chinese, axe and a phone in the dark scheme are content, and the page has
  * no long task while the worker runs.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
@@ -92,11 +92,7 @@ test.describe('on a phone in the dark scheme, in Chinese', () => {
 		const widget = await sweep(page, `/zh${lesson}`);
 		await expect(widget.getByRole('status')).toContainText('已运行 7 / 7 个点');
 		await expect(widget.locator('[data-crossovers] li').first()).toContainText(/起.*更便宜/);
-		const { violations } = await new AxeBuilder({ page }).include('section.memory-sweep').analyze();
-		const found = violations.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
-		);
+		const found = await axeViolations(page, 'section.memory-sweep');
 		expect(found, found.join('\n')).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
