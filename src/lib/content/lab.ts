@@ -8,7 +8,7 @@ import type { Code, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { z } from 'zod';
 import { math } from '../notebook/math.ts';
-import type { Lab, LabLang, Task } from '../labs/types.ts';
+import type { Lab, LabLang, Task, VmmRunSpec } from '../labs/types.ts';
 import { errorAt, type ContentError, type Point } from './errors.ts';
 import { splitFrontMatter } from './frontMatter.ts';
 import {
@@ -16,7 +16,8 @@ import {
 	asmChecksSchema,
 	labFrontMatterSchema,
 	modelSettingsSchema,
-	taskHeadSchema
+	taskHeadSchema,
+	vmmSettingsSchema
 } from './labSchema.ts';
 import { parseYamlBlock } from './labYaml.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -71,7 +72,12 @@ function taskParts(
 		let role: Role | 'checks' | undefined;
 		if (child.lang === 'checks') role = 'checks';
 		else if ((ROLES as readonly string[]).includes(meta)) role = meta as Role;
-		else if (kind === 'asm' && ASSEMBLY.includes(child.lang ?? '') && meta === '') role = 'starter';
+		else if (
+			(kind === 'asm' || kind === 'vmm') &&
+			ASSEMBLY.includes(child.lang ?? '') &&
+			meta === ''
+		)
+			role = 'starter';
 		if (role === undefined) {
 			parts.prose.push(child);
 			continue;
@@ -189,7 +195,9 @@ function parseTask(
 			errorAt(
 				file,
 				start,
-				where(`needs a \`\`\`${head.data.kind === 'asm' ? 'asm' : 'yaml'} ${role} block`)
+				where(
+					`needs a \`\`\`${head.data.kind === 'asm' || head.data.kind === 'vmm' ? 'asm' : 'yaml'} ${role} block`
+				)
 			)
 		);
 		return undefined;
@@ -212,6 +220,44 @@ function parseTask(
 				starter: text('starter'),
 				solution: text('solution'),
 				checks
+			};
+		}
+		case 'vmm': {
+			const settings = validate(vmmSettingsSchema);
+			if (!settings) return undefined;
+			if (!parts.code.solution) return missing('solution');
+			const { output, exits, modelCycles, hints, memory, ...run } = settings;
+			if (settings.replaces === 'workload' && run.workloads.length > 0)
+				errors.push(
+					errorAt(file, start, where("'workloads': a task that replaces the workload runs its own"))
+				);
+			if (settings.replaces !== 'workload' && run.workloads.length === 0)
+				errors.push(errorAt(file, start, where("'workloads': name the workloads to run")));
+			const expressions: [string, string | undefined][] = [
+				['scale', run.scale],
+				['tlbEntries', run.tlbEntries],
+				['walkCacheEntries', run.walkCacheEntries],
+				['modelCycles', modelCycles],
+				...Object.entries(run.params).map(([k, v]): [string, string] => [`params.${k}`, v]),
+				...Object.entries(exits).map(([k, v]): [string, string] => [`exits.${k}`, v])
+			];
+			for (const [name, value] of expressions)
+				if (value !== undefined) errors.push(...expressionError(file, start, where(name), value));
+			const harness = text('harness');
+			const { replaces, ...spec } = run;
+			return {
+				...base,
+				kind: 'vmm',
+				replaces,
+				harness: harness && !harness.endsWith('\n') ? `${harness}\n` : harness,
+				starter: text('starter'),
+				solution: text('solution'),
+				run: {
+					...spec,
+					memoryMiB: memory,
+					shadowSync: spec.shadowSync as VmmRunSpec['shadowSync']
+				},
+				checks: { output, exits, modelCycles, hints }
 			};
 		}
 		case 'answer': {
@@ -344,12 +390,12 @@ export function parseLab(file: LabFile): ParsedLab {
 	for (const task of tasks) {
 		if (task.kind !== 'answer' || task.run === undefined) continue;
 		const named = tasks.find((other) => other.id === task.run);
-		if (named?.kind !== 'asm')
+		if (named?.kind !== 'asm' && named?.kind !== 'vmm' && named?.kind !== 'model')
 			errors.push(
 				errorAt(
 					file.path,
 					{ line: task.line, column: 1 },
-					`':::task{id=${task.id}}': run=${task.run} must name an asm task of this lab`
+					`':::task{id=${task.id}}': run=${task.run} must name an asm, vmm or model task of this lab`
 				)
 			);
 	}

@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { registerNumber } from '../emulator/asm/registers.ts';
+import { GUEST_SOURCES } from '../emulator/guests/sources.generated.ts';
+import { WORKLOADS } from '../emulator/guests/build.ts';
+import { EXIT_REASONS } from '../emulator/vmm/exit-reasons.ts';
+import { SHADOW_SYNCS } from '../emulator/vmm/shadow-paging.ts';
 import { MODEL_NAMES } from '../labs/check-model.ts';
 import type { ModelName } from '../labs/types.ts';
 
@@ -46,7 +50,7 @@ export type LabFrontMatter = z.output<typeof labFrontMatterSchema>;
 /** Attributes every task has. Attribute values are text; numbers are coerced. */
 export const taskHeadSchema = z.object({
 	id: slug,
-	kind: z.enum(['asm', 'answer', 'model', 'written']),
+	kind: z.enum(['asm', 'vmm', 'answer', 'model', 'written']),
 	title: z.string().trim().min(1, 'must not be empty'),
 	points: z.coerce.number().positive()
 });
@@ -88,12 +92,72 @@ export const answerSettingsSchema = z.strictObject({
 	run: z.string().optional()
 });
 
-export const modelSettingsSchema = z.strictObject({
-	model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
-	base: z.record(z.string(), z.unknown()).default({}),
-	fields: z.array(z.string()).min(1, 'name at least one parameter the student sets'),
-	metric: z.string().min(1),
-	compare: z.enum(['<=', '>=']),
-	target: z.union([z.string(), z.number()]).transform(String),
-	hint: z.string().optional()
+export const modelSettingsSchema = z
+	.strictObject({
+		model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
+		base: z.record(z.string(), z.unknown()).default({}),
+		fields: z.array(z.string()).default([]),
+		variables: z.array(z.string().regex(/^[A-Za-z_]\w*$/, 'a variable is a name')).default([]),
+		metric: z.string().min(1),
+		compare: z.enum(['<=', '>=']),
+		target: z.union([z.string(), z.number()]).transform(String),
+		hint: z.string().optional()
+	})
+	.refine((s) => s.fields.length + s.variables.length > 0, {
+		message: 'name at least one parameter the student sets (fields or variables)',
+		path: ['fields']
+	});
+
+/** A number or a mathjs expression in the parameters, kept as text (lab.ts checks it parses). */
+const expression = z.union([z.string().min(1), z.number()]).transform(String);
+const exitNames = ['total', ...Object.keys(EXIT_REASONS)];
+
+/** Default budget of a vmm run: guest instructions, traps and exits (model choice: ~50× a lab workload). */
+export const DEFAULT_VMM_BUDGET = 50_000_000;
+/** Default guest RAM of a vmm run in MiB: what the course's guest needs (its README), and quick. */
+export const DEFAULT_VMM_MEMORY_MIB = 16;
+
+export const vmmSettingsSchema = z.strictObject({
+	replaces: z.string().refine(
+		(name) => name === 'workload' || (name.startsWith('kernel/') && name in GUEST_SOURCES),
+		`must be 'workload' or a kernel file (${Object.keys(GUEST_SOURCES)
+			.filter((name) => name.startsWith('kernel/'))
+			.join(', ')})`
+	),
+	workloads: z
+		.array(
+			z
+				.string()
+				.refine(
+					(name) => WORKLOADS.some((w) => w.name === name),
+					`is not one of the course's workloads (${WORKLOADS.map((w) => w.name).join(', ')})`
+				)
+		)
+		.default([]),
+	modes: z.array(z.enum(['native', 'trap', 'pv', 'hw'])).min(1, 'name at least one mode'),
+	scale: expression.default('1'),
+	params: z.record(z.string(), expression).default({}),
+	tlbEntries: expression.optional(),
+	shadowSync: z.enum(SHADOW_SYNCS as [string, ...string[]]).optional(),
+	walkCacheEntries: expression.optional(),
+	gStageMegapages: z.boolean().optional(),
+	memory: z.number().int().min(12).max(512).default(DEFAULT_VMM_MEMORY_MIB),
+	budget: z.number().int().min(1000).max(1_000_000_000).default(DEFAULT_VMM_BUDGET),
+	output: z.boolean().default(true),
+	exits: z
+		.record(z.string(), expression)
+		.superRefine((exits, context) => {
+			for (const name of Object.keys(exits))
+				if (!exitNames.includes(name))
+					context.addIssue({
+						code: 'custom',
+						path: [name],
+						message: `is not an exit reason (${exitNames.join(', ')})`
+					});
+		})
+		.default({}),
+	modelCycles: expression.optional(),
+	hints: z
+		.partialRecord(z.enum(['assemble', 'finish', 'output', 'exits', 'modelCycles']), z.string())
+		.default({})
 });

@@ -14,8 +14,10 @@ import {
 import { evaluateNumber, tryNumber } from './expressions.ts';
 import { messages, withHint } from './messages.ts';
 import { asmPrefix } from './check-asm.ts';
+import { runModelTask } from './check-model.ts';
+import { vmmReferenceMeasures } from './check-vmm.ts';
 import { runAsm } from './run-asm.ts';
-import type { AnswerTask, AsmTask, CheckMessage, LabLang, LabParams } from './types.ts';
+import type { AnswerTask, AsmTask, CheckMessage, LabLang, LabParams, Task } from './types.ts';
 
 /** The student's number: a plain number first (`52 %` in a % box is 52), else an expression. */
 export function readAnswer(text: string, params: LabParams, unit?: string): number | undefined {
@@ -45,22 +47,43 @@ export interface ReferenceMeasures {
 }
 
 /**
- * `asm` is the task named by the answer's `run` setting (check.ts finds it), whose reference run
- * gives `reference.…` to the solution.
+ * The scope an answer's `solution` gets from the task its `run` names: `{ reference }`, what that
+ * task's reference solution measured with these parameters (and `starter`, for a vmm task, what
+ * its starter measured); nothing without a `run`. Throws when a run fails.
+ */
+export function referenceScope(run: Task | undefined, params: LabParams): Record<string, unknown> {
+	if (!run) return {};
+	switch (run.kind) {
+		case 'asm':
+			return { reference: referenceMeasures(run, params) };
+		case 'vmm':
+			return vmmReferenceMeasures(run, params);
+		case 'model': {
+			const result = runModelTask(run, params, run.solution, 'en');
+			if (!result.ok) throw new Error(`task '${run.id}': ${result.text}`);
+			return { reference: result.result };
+		}
+		default:
+			return {};
+	}
+}
+
+/**
+ * `run` is the task named by the answer's `run` setting (check.ts finds it), whose reference run
+ * gives `reference.…` to the solution (referenceScope).
  */
 export function checkAnswer(
 	task: AnswerTask,
 	params: LabParams,
 	answer: string,
 	lang: LabLang,
-	asm?: AsmTask
+	run?: Task
 ): CheckMessage[] {
 	const t = messages(lang);
 	if (answer.trim() === '') return [{ passed: false, text: t.empty() }];
 	let expected: number;
 	try {
-		const reference = asm ? { reference: referenceMeasures(asm, params) } : {};
-		expected = evaluateNumber(task.solution, { ...params, ...reference });
+		expected = evaluateNumber(task.solution, { ...params, ...referenceScope(run, params) });
 	} catch (error) {
 		return [{ passed: false, text: t.referenceBroken((error as Error).message) }];
 	}

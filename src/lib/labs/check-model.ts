@@ -12,6 +12,7 @@ import { runMemory } from '../sim/memory/simulate.ts';
 import { runPlacement } from '../sim/placement/placement.ts';
 import type { Result } from '../sim/result.ts';
 import { runSched } from '../sim/sched/simulate.ts';
+import { runVmModel } from './vm-model.ts';
 import { evaluateNumber } from './expressions.ts';
 import { messages, withHint } from './messages.ts';
 import type { CheckMessage, LabLang, LabParams, ModelName, ModelTask } from './types.ts';
@@ -22,7 +23,8 @@ export const MODELS: Record<ModelName, (input: Record<string, unknown>) => Resul
 	mmc: (input) => mmc(input as unknown as Parameters<typeof mmc>[0]),
 	sched: runSched,
 	placement: runPlacement,
-	memory: runMemory
+	memory: runMemory,
+	vm: runVmModel
 };
 
 export const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
@@ -49,7 +51,7 @@ export function metricAt(result: unknown, path: string): number | undefined {
 	return typeof node === 'number' && Number.isFinite(node) ? node : undefined;
 }
 
-type Outcome = { ok: true; value: number } | { ok: false; text: string };
+type Outcome = { ok: true; value: number; result: unknown } | { ok: false; text: string };
 
 /** Runs one set of parameters (the student's or the reference's) and reads the metric. */
 export function runModelTask(
@@ -67,15 +69,35 @@ export function runModelTask(
 	}
 	if (typeof own !== 'object' || Array.isArray(own) || own === null)
 		return { ok: false, text: t.modelInput('write an object: name: value, one per line') };
-	const locked = Object.keys(own).find((key) => !task.fields.includes(key));
-	if (locked !== undefined)
-		return { ok: false, text: t.modelLocked(locked, task.fields.join(', ')) };
-	const input = { ...(resolveBase(task.base, params) as Record<string, unknown>), ...own };
+	const allowed = [...task.fields, ...task.variables];
+	const locked = Object.keys(own).find((key) => !allowed.includes(key));
+	if (locked !== undefined) return { ok: false, text: t.modelLocked(locked, allowed.join(', ')) };
+	// A variable is a number that only the base's expressions see (`weight: '=WEB_WEIGHT'`), so a
+	// lab can let students set one value deep inside the model's input without handing them the
+	// rest of it. A field replaces the base's key of that name.
+	const isVariable = (key: string) => task.variables.includes(key);
+	const entries = Object.entries(own);
+	const notNumber = entries.find(([key, value]) => isVariable(key) && typeof value !== 'number');
+	if (notNumber) return { ok: false, text: t.modelInput(`${notNumber[0]} must be a number`) };
+	// The base's expressions see the parameters and the student's numbers (`ROUNDS: '=4096 / WSET'`).
+	const numbers = Object.fromEntries(
+		entries.filter(([, value]) => typeof value === 'number')
+	) as LabParams;
+	let base: Record<string, unknown>;
+	try {
+		base = resolveBase(task.base, { ...params, ...numbers }) as Record<string, unknown>;
+	} catch (error) {
+		return { ok: false, text: t.modelInput((error as Error).message) };
+	}
+	const input = {
+		...base,
+		...Object.fromEntries(entries.filter(([key]) => !isVariable(key)))
+	};
 	const result = MODELS[task.model](input);
 	if (!result.ok) return { ok: false, text: t.modelInput(result.error.message) };
 	const value = metricAt(result.value, task.metric);
 	if (value === undefined) return { ok: false, text: t.modelNoMetric(task.metric) };
-	return { ok: true, value };
+	return { ok: true, value, result: result.value };
 }
 
 export function checkModel(

@@ -6,6 +6,7 @@
 import { checkAnswer } from './check-answer.ts';
 import { checkAsm } from './check-asm.ts';
 import { checkModel } from './check-model.ts';
+import { checkVmm } from './check-vmm.ts';
 import { messages } from './messages.ts';
 import type { CheckMessage, Lab, LabParams, Task, TaskResult } from './types.ts';
 
@@ -16,9 +17,11 @@ function messagesFor(lab: Lab, task: Task, params: LabParams, answer: string): C
 	switch (task.kind) {
 		case 'asm':
 			return checkAsm(task, params, answer, lab.lang);
+		case 'vmm':
+			return checkVmm(task, params, answer, lab.lang);
 		case 'answer': {
 			const run = lab.tasks.find((other) => other.id === task.run);
-			return checkAnswer(task, params, answer, lab.lang, run?.kind === 'asm' ? run : undefined);
+			return checkAnswer(task, params, answer, lab.lang, run);
 		}
 		case 'model':
 			return checkModel(task, params, answer, lab.lang);

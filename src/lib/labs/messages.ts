@@ -35,6 +35,18 @@ const en = {
 		`retired ${got} instructions, within the limit of ${limit}`,
 	instructionsOver: (got: Text, limit: Text) =>
 		`retired ${got} instructions, expected at most ${limit}`,
+	vmmBudget: (budget: Text) =>
+		`still running after ${budget} guest instructions and exits (a loop that never ends, or a trap that repeats)`,
+	vmmExitCode: (code: Text) =>
+		`the guest shut down with exit code ${code}, not 0 (the kernel panicked or a process failed: see its output)`,
+	vmmFinished: (runs: Text) =>
+		`the guest builds and runs to the end (${runs} run${runs === 1 ? '' : 's'})`,
+	exitsWithin: (reason: string, got: Text, limit: Text) =>
+		`${reason ? `${reason} ` : ''}exits ${got}, within the limit of ${limit}`,
+	exitsOver: (reason: string, got: Text, limit: Text) =>
+		`${reason ? `${reason} ` : ''}exits ${got}, expected at most ${limit}`,
+	cyclesWithin: (got: Text, limit: Text) => `${got} model cycles, within the limit of ${limit}`,
+	cyclesOver: (got: Text, limit: Text) => `${got} model cycles, expected at most ${limit}`,
 	empty: () => 'no answer yet',
 	notANumber: (text: string) => `'${text}' is not a number or an expression that gives one`,
 	answerClose: (expected: string, allowed: string) =>
@@ -75,6 +87,17 @@ const zh: typeof en = {
 	noSymbol: (symbol) => `程序中没有符号 '${symbol}'，无法读取该处内存`,
 	instructionsWithin: (got, limit) => `执行了 ${got} 条指令，未超过上限 ${limit}`,
 	instructionsOver: (got, limit) => `执行了 ${got} 条指令，应不超过 ${limit}`,
+	vmmBudget: (budget) =>
+		`执行了 ${budget} 条客户机指令与退出仍未结束（永不结束的循环，或反复发生的陷入）`,
+	vmmExitCode: (code) =>
+		`客户机以退出码 ${code} 关机，而不是 0（内核崩溃或某个进程失败：请看它的输出）`,
+	vmmFinished: (runs) => `客户机可以构建并运行到结束（共 ${runs} 次运行）`,
+	exitsWithin: (reason, got, limit) =>
+		`${reason ? `${reason} ` : ''}虚拟机退出 ${got} 次，未超过上限 ${limit}`,
+	exitsOver: (reason, got, limit) =>
+		`${reason ? `${reason} ` : ''}虚拟机退出 ${got} 次，应不超过 ${limit}`,
+	cyclesWithin: (got, limit) => `${got} 模型周期，未超过上限 ${limit}`,
+	cyclesOver: (got, limit) => `${got} 模型周期，应不超过 ${limit}`,
 	empty: () => '尚未作答',
 	notANumber: (text) => `'${text}' 不是数字，也不是能算出数字的表达式`,
 	answerClose: (expected, allowed) =>

@@ -4,7 +4,7 @@
  * names); an answer is the reference's value for this student's parameters, as a student would
  * type it. Written tasks get their starter text: there is no reference for them.
  */
-import { referenceMeasures } from './check-answer.ts';
+import { referenceScope } from './check-answer.ts';
 import { evaluateNumber } from './expressions.ts';
 import { labParams } from './params.ts';
 import { makeSubmission, type Submission } from './submission.ts';
@@ -15,8 +15,7 @@ function referenceAnswer(lab: Lab, task: Task, params: LabParams): string {
 	if (task.kind !== 'answer') return task.solution;
 	const run = lab.tasks.find((other) => other.id === task.run);
 	try {
-		const reference = run?.kind === 'asm' ? { reference: referenceMeasures(run, params) } : {};
-		const value = evaluateNumber(task.solution, { ...params, ...reference });
+		const value = evaluateNumber(task.solution, { ...params, ...referenceScope(run, params) });
 		return task.unit === '%' ? `${value} %` : String(value);
 	} catch {
 		// A reference that does not run has no answer; checking the task says why.

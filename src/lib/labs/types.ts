@@ -63,6 +63,66 @@ export interface AsmTask extends TaskBase {
 	checks: AsmChecks;
 }
 
+/** The modes a `vmm` task may run the guest in (src/lib/emulator/vmm). */
+export type VmmMode = 'native' | 'trap' | 'pv' | 'hw';
+
+/**
+ * How a `vmm` task runs the guest: every workload in every mode, the student's build and the
+ * reference build alike. Numbers written as text are mathjs expressions in the parameters.
+ */
+export interface VmmRunSpec {
+	/** The course's workloads (src/lib/emulator/guests); `replaces: workload` tasks run their own. */
+	workloads: string[];
+	modes: VmmMode[];
+	/** Multiplies each workload's iteration count (an expression; default 1). */
+	scale: string;
+	/** Values of the workloads' parameters (WSET, ROUNDS, …), each an expression. */
+	params: Record<string, string>;
+	/** The machine's TLB entries (an expression giving a power of two; default the machine's 64). */
+	tlbEntries?: string;
+	/** trap mode's shadow synchronisation (vmm/shadow-paging.ts). */
+	shadowSync?: 'write-protect' | 'unsync' | 'flood';
+	/** G-stage walk cache entries in hw mode (an expression; default none). */
+	walkCacheEntries?: string;
+	gStageMegapages?: boolean;
+	/** Guest RAM in MiB (default 16: what the course's guest needs, and quick to set up). */
+	memoryMiB: number;
+	/** Guest instructions, traps and exits each run may take; a run that goes on stops here. */
+	budget: number;
+}
+
+/** What a `vmm` task compares between the student's runs and the reference's. */
+export interface VmmChecks {
+	/** Console output must equal the reference's (the workloads print checksums). */
+	output: boolean;
+	/**
+	 * Exits by reason (`hypercall`, `pageTableWrite`, …, or `total`): at most a mathjs expression in
+	 * the parameters plus `reference`, the reference run's count: `1.25 * reference`.
+	 */
+	exits: Record<string, string>;
+	/** Model cycles at most an expression of `reference` (the reference run's) and the parameters. */
+	modelCycles?: string;
+	hints: Partial<Record<VmmCheckName, string>>;
+}
+
+export type VmmCheckName = 'assemble' | 'finish' | 'output' | 'exits' | 'modelCycles';
+
+/**
+ * Guest code under the hypervisor: the student writes one kernel file (`replaces:
+ * kernel/pv-queue.s`) or the workload (`replaces: workload`, as the playground's workloads are
+ * written). The file is `.equ` lines for the numeric parameters, then `harness`, then the
+ * student's code.
+ */
+export interface VmmTask extends TaskBase {
+	kind: 'vmm';
+	replaces: string;
+	harness: string;
+	starter: string;
+	solution: string;
+	run: VmmRunSpec;
+	checks: VmmChecks;
+}
+
 /** A number or a mathjs expression, checked against the reference expression for the params. */
 export interface AnswerTask extends TaskBase {
 	kind: 'answer';
@@ -74,16 +134,19 @@ export interface AnswerTask extends TaskBase {
 	/** The unit the answer box shows (`%`, `cycles`): typing it after the number is allowed. */
 	unit?: string;
 	/**
-	 * The id of an `asm` task whose reference solution is run with the student's parameters
-	 * first: `solution` may then use `reference.instructions`, `reference.traps` and
-	 * `reference.exitCode`, what that run measured.
+	 * The id of a task whose reference solution is run with the student's parameters first;
+	 * `solution` may then use what it measured as `reference`. An `asm` task gives
+	 * `reference.instructions`, `reference.traps` and `reference.exitCode`; a `vmm` task its first
+	 * run's `reference.exits.<reason>` (and `.total`), `reference.modelCycles` and
+	 * `reference.guestInstructions`, and the same of its starter as `starter.…`; a `model` task
+	 * its result (`reference.W`, …).
 	 */
 	run?: string;
 	hint?: string;
 }
 
 /** The models a `model` task may run (src/lib/sim). */
-export type ModelName = 'mm1' | 'mmc' | 'sched' | 'placement' | 'memory';
+export type ModelName = 'mm1' | 'mmc' | 'sched' | 'placement' | 'memory' | 'vm';
 
 /**
  * Model parameters: the student's JSON or YAML object, laid over `base` (whose string values
@@ -96,6 +159,11 @@ export interface ModelTask extends TaskBase {
 	base: Record<string, unknown>;
 	/** The keys a student may set; everything else comes from `base`. */
 	fields: string[];
+	/**
+	 * Numbers a student may set that only `base`'s expressions see (`weight: '=WEB_WEIGHT'`), so
+	 * a lab can hand over one value deep inside the model's input and keep the rest.
+	 */
+	variables: string[];
 	starter: string;
 	/** The reference parameters, as the student would write them (JSON or YAML). */
 	solution: string;
@@ -112,7 +180,7 @@ export interface WrittenTask extends TaskBase {
 	starter: string;
 }
 
-export type Task = AsmTask | AnswerTask | ModelTask | WrittenTask;
+export type Task = AsmTask | VmmTask | AnswerTask | ModelTask | WrittenTask;
 export type TaskKind = Task['kind'];
 
 export interface Lab {

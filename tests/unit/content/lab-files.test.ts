@@ -100,3 +100,61 @@ describe('trap-emulate', () => {
 		expect(checkTask(lab, params, 'cost', `${value} %`).passed).toBe(false);
 	});
 });
+
+describe('batch-hypercall', () => {
+	const lab = load('batch-hypercall.md');
+
+	it('fails the unbatched starter on hypercall exits in both workloads, with the lab hint', () => {
+		const queue = lab.tasks.find((t) => t.id === 'queue')!;
+		const result = checkTask(lab, { LAB_TLB: 64 }, 'queue', (queue as { starter: string }).starter);
+		const failedTexts = result.messages.filter((m) => !m.passed).map((m) => m.text);
+		for (const workload of ['spawn', 'ptemod'])
+			expect(failedTexts).toContainEqual(
+				expect.stringMatching(
+					new RegExp(
+						`^${workload}, pv: hypercall exits [\\d,]+, expected at most [\\d,]+: your batch hypercall is not used`
+					)
+				)
+			);
+		expect(result.points).toBeLessThan(result.max);
+	});
+
+	it('gives students different machines, and answers from the reference and starter runs', () => {
+		const tlbs = new Set(Array.from({ length: 12 }, (_, i) => labParams(lab, `s${i}`).LAB_TLB));
+		expect(tlbs.size).toBeGreaterThan(1);
+		const params = labParams(lab, 'alice');
+		expect(checkTask(lab, params, 'hypercalls', '0').passed).toBe(false);
+		const answer = referenceSubmission(lab, 'alice').answers.hypercalls;
+		expect(Number(answer)).toBeGreaterThan(1000);
+		expect(checkTask(lab, params, 'hypercalls', answer).passed).toBe(true);
+	});
+});
+
+describe('shadow-vs-two-stage', () => {
+	const lab = load('shadow-vs-two-stage.md');
+
+	it('fails a working set within the TLB reach with the ratio and the hint', () => {
+		const params = { GUEST_LEVELS: 2, HOST_LEVELS: 2, LAB_TLB: 32 };
+		const result = checkTask(lab, params, 'pick', 'WSET: 16');
+		expect(result.messages).toEqual([
+			{
+				passed: false,
+				text: "ratio = 1, expected <= 0.9: below the TLB's reach both modes hit in the TLB and cost the same; what happens when the pages no longer fit?"
+			}
+		]);
+		expect(checkTask(lab, params, 'pick', 'WSET: 128').passed).toBe(true);
+		expect(checkTask(lab, params, 'pick', 'TLB: 4').messages[0].text).toMatch(
+			/^'TLB' is fixed by the lab; you may set WSET/
+		);
+	});
+
+	it('measures 8 references a two-stage miss on Sv32 over Sv32x4, as the formula gives', () => {
+		const params = { GUEST_LEVELS: 2, HOST_LEVELS: 2, LAB_TLB: 16 };
+		expect(checkTask(lab, params, 'walk', '8').passed).toBe(true);
+		expect(checkTask(lab, params, 'per-miss', '8').passed).toBe(true);
+		expect(
+			checkTask(lab, { ...params, GUEST_LEVELS: 4, HOST_LEVELS: 4 }, 'walk', '24').passed
+		).toBe(true);
+		expect(checkTask(lab, { ...params, GUEST_LEVELS: 3 }, 'walk', '8').passed).toBe(false);
+	});
+});

@@ -38,6 +38,32 @@ How much?
 :::
 `;
 
+const vmmFront =
+	'id: demo\ntitle: Demo\nversion: 1\npoints: 3\nparams:\n  TLB: { choice: [16, 32] }\n';
+const vmmTask = `:::task{id=q kind=vmm title="The queue" points=3}
+
+\`\`\`asm
+pv_commit:
+	ret
+\`\`\`
+
+\`\`\`asm solution
+pv_commit:
+	ret
+\`\`\`
+
+\`\`\`checks
+replaces: kernel/pv-queue.s
+workloads: [spawn]
+modes: [pv]
+tlbEntries: TLB
+exits:
+  hypercall: 2 * reference
+\`\`\`
+
+:::
+`;
+
 const errorsOf = (text: string, path = 'content/labs/demo.md') =>
 	parseLab({ path, text }).errors.map(formatContentError);
 
@@ -182,12 +208,49 @@ describe('parseLab', () => {
 		);
 	});
 
-	it('wants run= to name an asm task', () => {
+	it('wants run= to name an asm, vmm or model task', () => {
 		const counted = answerTask.replace('solution="2 * N"', 'run=num solution="reference.traps"');
 		expect(errorsOf(lab(asmTask + counted))).toEqual([
 			expect.stringMatching(
-				/demo\.md:\d+:1: ':::task\{id=num\}': run=num must name an asm task of this lab/
+				/demo\.md:\d+:1: ':::task\{id=num\}': run=num must name an asm, vmm or model task of this lab/
 			)
+		]);
+	});
+
+	it('reads a vmm task: the file it replaces, the run and the checks', () => {
+		const parsed = parseLab({ path: 'content/labs/demo.md', text: lab(vmmTask, vmmFront) });
+		expect(parsed.errors.map(formatContentError)).toEqual([]);
+		expect(parsed.lab?.tasks[0]).toMatchObject({
+			kind: 'vmm',
+			replaces: 'kernel/pv-queue.s',
+			starter: 'pv_commit:\n\tret',
+			solution: 'pv_commit:\n\tret',
+			run: {
+				workloads: ['spawn'],
+				modes: ['pv'],
+				scale: '1',
+				params: {},
+				tlbEntries: 'TLB',
+				memoryMiB: 16,
+				budget: 50_000_000
+			},
+			checks: { output: true, exits: { hypercall: '2 * reference' }, hints: {} }
+		});
+	});
+
+	it('refuses a vmm task with an unknown exit reason, a file the kernel lacks or no workloads', () => {
+		const bad = vmmTask
+			.replace('replaces: kernel/pv-queue.s', 'replaces: kernel/nothing.s')
+			.replace('  hypercall:', '  vmexit:');
+		const errors = errorsOf(lab(bad, vmmFront));
+		expect(errors).toEqual([
+			expect.stringMatching(
+				/demo\.md:\d+:1: ':::task\{id=q\}': 'replaces': must be 'workload' or a kernel file/
+			),
+			expect.stringMatching(/':::task\{id=q\}': 'exits\.vmexit': is not an exit reason/)
+		]);
+		expect(errorsOf(lab(vmmTask.replace('workloads: [spawn]\n', ''), vmmFront))).toEqual([
+			expect.stringMatching(/':::task\{id=q\}': 'workloads': name the workloads to run/)
 		]);
 	});
 

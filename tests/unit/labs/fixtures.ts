@@ -94,6 +94,7 @@ export function testLab(lang: 'en' | 'zh' = 'en'): Lab {
 				model: 'mmc',
 				base: { lambda: '=LAMBDA', mu: 1 },
 				fields: ['c'],
+				variables: [],
 				starter: 'c: 1',
 				solution: 'c: 12',
 				metric: 'W',

@@ -109,6 +109,12 @@ export interface GuestOptions {
 	 * `.ifndef` defaults.
 	 */
 	params?: Record<string, number>;
+	/**
+	 * Kernel source files replaced by these texts, by name (`{ 'kernel/pv-queue.s': text }`): a
+	 * lab's student writes one file of the kernel and the rest is the course's. Only files the
+	 * kernel has may be replaced.
+	 */
+	sources?: Record<string, string>;
 }
 
 export interface GuestBuild {
@@ -159,6 +165,9 @@ function assembleGuest(
 	extra: Record<string, string>,
 	options: GuestOptions
 ): GuestBuild {
+	for (const name of Object.keys(options.sources ?? {}))
+		if (!name.startsWith('kernel/') || GUEST_SOURCES[name] === undefined)
+			return failed(`there is no kernel file '${name}' to replace`);
 	const scale = options.scale ?? 1;
 	if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE)
 		return failed(`scale ${scale} must be a whole number from 1 to ${MAX_SCALE}`);
@@ -188,7 +197,7 @@ function assembleGuest(
 	const result = assemble(files[GUEST_MAIN], {
 		file: GUEST_MAIN,
 		include: (name) => {
-			const text = extra[name] ?? GUEST_SOURCES[name];
+			const text = extra[name] ?? options.sources?.[name] ?? GUEST_SOURCES[name];
 			if (text !== undefined) files[name] = text;
 			return text;
 		}

@@ -256,7 +256,7 @@ kernel_end:
 #   console.s  printing through the UART
 #   sbi.s      the firmware calls: the timer and shutdown
 #   priv.s     every privileged instruction, as macros (what a paravirtual port replaces)
-#   pv.s       the paravirtual build's helpers for them (vmm/pv-abi.md), assembled only with PV
+#   pv.s       the paravirtual build's helpers (vmm/pv-abi.md; its PTE queue: pv-queue.s), only with PV
 #
 # The user programs it runs (a workload, workloads/*.s) are part of the same image: a table
 # \`programs\` lists them and \`boot_programs\` says which to start.
@@ -1032,52 +1032,22 @@ deadlock_msg:    .asciz "a process waits for a child that cannot exit"
 proc_table:
 	.space NPROC * PROC_SIZE
 `,
-	'kernel/pv.s': `# pv.s — the paravirtual kernel's side of the interface (vmm/pv-abi.md), assembled only in the PV
-# build: the helpers behind priv.s's PV macros, the queue of page-table updates, and the kernel's
-# own page table under direct paging.
+	'kernel/pv-queue.s': `# pv-queue.s — the paravirtual kernel's queue of page-table updates (vmm/pv-abi.md, "Batching"):
+# Xen's lazy MMU mode (Barham et al., SOSP 2003, §3.3; Linux's arch/x86/xen/mmu_pv.c). Included by
+# pv.s in its text section; the queue's storage, pv_queue (room for PV_QUEUE_MAX (PTE host address,
+# new entry) pairs) and pv_queue_count, is declared in pv.s. Lab 2 (content/labs/batch-hypercall.md)
+# has students write this file: buildGuest's \`sources\` option puts theirs in its place.
 #
-# Helpers take a0 and a1 and may change a0, a1, a6, a7 and ra only (the pv_helper macro saves
-# those); every other register they use they save themselves.
+# The four entry points and their contracts (the PV macros of priv.s call them through pv_helper):
+#   pv_pte_write(PTE address a0, entry a1)  queue the update, converted to host form
+#   pv_pte_read(PTE address a0) → a0        the entry in guest form, a queued update seen first
+#   pv_commit()                             send the queue in one pv_mmu_update; keeps every register
+#   pv_flush()                              a TLB flush: commit the queue, or pv_flush_tlb if empty
 #
-# Direct paging (Barham et al., SOSP 2003, §3.3). The page tables hold host frame numbers: a
-# guest physical address plus hpa_offset (from the shared page). The kernel writes PTEs in guest
-# form, as natively; pv_pte_write converts them and queues them, and pv_commit sends the queue to
-# the monitor in one pv_mmu_update (Xen's lazy MMU mode). The queue goes out before anything that
-# needs it applied: a TLB flush (tlb_flush_*, the kernel's own "the change must now be seen"), an
-# address-space switch, pinning or unpinning, the return to a process, and when it is full.
-# pv_pte_read converts back, and sees an update still in the queue.
-#
-# A pinned page table may not be mapped writable anywhere. So the kernel maps its 8 MiB
-# (RAM_BASE…POOL_END: its image and the page pool) with 4 KiB pages in two second-level tables
-# (kernel_direct), not with megapages; a page that becomes a page table loses W there before it is
-# pinned, and gets it back after it is unpinned.
+# Only the PV build includes this file; the .ifdef says so to a reader (and to pv-lines.ts, which
+# counts the lines each build assembles).
 
-# Updates per pv_mmu_update (Xen takes up to 2,048). buildGuest(…, { batching: false }) defines it
-# as 1: every PTE write is then its own hypercall, as in Xen without lazy MMU mode.
-.ifndef PV_QUEUE_MAX
-.equ PV_QUEUE_MAX, 256
-.endif
-.equ KERNEL_RX, KERNEL_RWX & ~PTE_W     # the direct map's entry for a page table
-
-	.text
-# pv_hypercall(a0, a1; function a6) → a0 = 0, a1 = the value. The monitor refusing a hypercall
-# is a kernel bug: panic.
-pv_hypercall:
-	li a7, PV_EXT
-	ecall
-	bnez a0, pv_refused
-	ret
-pv_refused:
-	mv s0, a6
-	la a0, pv_refused_msg
-	call kputs
-	mv a0, s0
-	call kput_dec
-	li a0, '\\n'
-	call kputc
-	li a0, 1
-	call sbi_shutdown
-
+.ifdef PV
 # pv_commit(): send the queued PTE updates, if any, in one pv_mmu_update. Keeps every register.
 pv_commit:
 	addi sp, sp, -32
@@ -1182,6 +1152,54 @@ pv_pte_read:
 	lw t4, 16(sp)
 	addi sp, sp, 32
 	ret
+.endif
+`,
+	'kernel/pv.s': `# pv.s — the paravirtual kernel's side of the interface (vmm/pv-abi.md), assembled only in the PV
+# build: the helpers behind priv.s's PV macros, the queue of page-table updates (its code in
+# pv-queue.s, included below), and the kernel's own page table under direct paging.
+#
+# Helpers take a0 and a1 and may change a0, a1, a6, a7 and ra only (the pv_helper macro saves
+# those); every other register they use they save themselves.
+#
+# Direct paging (Barham et al., SOSP 2003, §3.3). The page tables hold host frame numbers: a
+# guest physical address plus hpa_offset (from the shared page). The kernel writes PTEs in guest
+# form, as natively; pv_pte_write converts them and queues them, and pv_commit sends the queue to
+# the monitor in one pv_mmu_update (Xen's lazy MMU mode). The queue goes out before anything that
+# needs it applied: a TLB flush (tlb_flush_*, the kernel's own "the change must now be seen"), an
+# address-space switch, pinning or unpinning, the return to a process, and when it is full.
+# pv_pte_read converts back, and sees an update still in the queue.
+#
+# A pinned page table may not be mapped writable anywhere. So the kernel maps its 8 MiB
+# (RAM_BASE…POOL_END: its image and the page pool) with 4 KiB pages in two second-level tables
+# (kernel_direct), not with megapages; a page that becomes a page table loses W there before it is
+# pinned, and gets it back after it is unpinned.
+
+# Updates per pv_mmu_update (Xen takes up to 2,048). buildGuest(…, { batching: false }) defines it
+# as 1: every PTE write is then its own hypercall, as in Xen without lazy MMU mode.
+.ifndef PV_QUEUE_MAX
+.equ PV_QUEUE_MAX, 256
+.endif
+
+	.text
+# pv_hypercall(a0, a1; function a6) → a0 = 0, a1 = the value. The monitor refusing a hypercall
+# is a kernel bug: panic.
+pv_hypercall:
+	li a7, PV_EXT
+	ecall
+	bnez a0, pv_refused
+	ret
+pv_refused:
+	mv s0, a6
+	la a0, pv_refused_msg
+	call kputs
+	mv a0, s0
+	call kput_dec
+	li a0, '\\n'
+	call kputc
+	li a0, 1
+	call sbi_shutdown
+
+.include "kernel/pv-queue.s"              # pv_commit, pv_flush, pv_pte_write, pv_pte_read
 
 # pv_set_satp(satp a0): switch to the address space whose root satp names: pv_set_root with the
 # root's host address (the ASID means nothing here: the monitor flushes on every switch).
@@ -1229,7 +1247,7 @@ pv_pt_alloc:
 	mv s1, a1
 	call pv_direct_entry
 	srli a1, s0, 2
-	ori a1, a1, KERNEL_RX
+	ori a1, a1, KERNEL_RWX & ~PTE_W  # read-only in the direct map: a page table
 	call pv_pte_write
 	call pv_commit
 	mv a0, s0

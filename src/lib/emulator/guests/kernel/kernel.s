@@ -10,7 +10,7 @@
 #   console.s  printing through the UART
 #   sbi.s      the firmware calls: the timer and shutdown
 #   priv.s     every privileged instruction, as macros (what a paravirtual port replaces)
-#   pv.s       the paravirtual build's helpers for them (vmm/pv-abi.md), assembled only with PV
+#   pv.s       the paravirtual build's helpers (vmm/pv-abi.md; its PTE queue: pv-queue.s), only with PV
 #
 # The user programs it runs (a workload, workloads/*.s) are part of the same image: a table
 # `programs` lists them and `boot_programs` says which to start.

@@ -1,6 +1,6 @@
 # pv.s — the paravirtual kernel's side of the interface (vmm/pv-abi.md), assembled only in the PV
-# build: the helpers behind priv.s's PV macros, the queue of page-table updates, and the kernel's
-# own page table under direct paging.
+# build: the helpers behind priv.s's PV macros, the queue of page-table updates (its code in
+# pv-queue.s, included below), and the kernel's own page table under direct paging.
 #
 # Helpers take a0 and a1 and may change a0, a1, a6, a7 and ra only (the pv_helper macro saves
 # those); every other register they use they save themselves.
@@ -23,7 +23,6 @@
 .ifndef PV_QUEUE_MAX
 .equ PV_QUEUE_MAX, 256
 .endif
-.equ KERNEL_RX, KERNEL_RWX & ~PTE_W     # the direct map's entry for a page table
 
 	.text
 # pv_hypercall(a0, a1; function a6) → a0 = 0, a1 = the value. The monitor refusing a hypercall
@@ -44,110 +43,7 @@ pv_refused:
 	li a0, 1
 	call sbi_shutdown
 
-# pv_commit(): send the queued PTE updates, if any, in one pv_mmu_update. Keeps every register.
-pv_commit:
-	addi sp, sp, -32
-	sw ra, 0(sp)
-	sw a0, 4(sp)
-	sw a1, 8(sp)
-	sw a6, 12(sp)
-	sw a7, 16(sp)
-	sw t0, 20(sp)
-	la t0, pv_queue_count
-	lw a1, 0(t0)
-	beqz a1, 1f
-	sw zero, 0(t0)
-	la a0, pv_queue                 # (ptr, value) pairs, read by the monitor through our table
-	li a6, PV_MMU_UPDATE
-	call pv_hypercall
-1:	lw ra, 0(sp)
-	lw a0, 4(sp)
-	lw a1, 8(sp)
-	lw a6, 12(sp)
-	lw a7, 16(sp)
-	lw t0, 20(sp)
-	addi sp, sp, 32
-	ret
-
-# pv_flush(): what a TLB flush is here. Queued updates go out (pv_mmu_update flushes the TLB);
-# with none queued, pv_flush_tlb.
-pv_flush:
-	la a0, pv_queue_count
-	lw a0, 0(a0)
-	beqz a0, 1f
-	j pv_commit
-1:	li a6, PV_FLUSH_TLB
-	j pv_hypercall
-
-# pv_pte_write(PTE address a0, entry a1): queue the update, in host form.
-pv_pte_write:
-	addi sp, sp, -16
-	sw ra, 0(sp)
-	sw t0, 4(sp)
-	sw t1, 8(sp)
-	sw t2, 12(sp)
-	la t0, pv_hpa_offset
-	lw t0, 0(t0)
-	add a0, a0, t0                  # the PTE's host address
-	andi t1, a1, PTE_V
-	beqz t1, 1f
-	srli t1, t0, 2                  # PTE = (pa >> 2) | flags: the frame moves by hpa_offset >> 2
-	add a1, a1, t1
-1:	la t1, pv_queue_count
-	lw t2, 0(t1)
-	addi t0, t2, 1
-	sw t0, 0(t1)
-	slli t2, t2, 3
-	la t1, pv_queue
-	add t1, t1, t2
-	sw a0, 0(t1)
-	sw a1, 4(t1)
-	li t1, PV_QUEUE_MAX
-	bltu t0, t1, 2f
-	call pv_commit                  # full
-2:	lw ra, 0(sp)
-	lw t0, 4(sp)
-	lw t1, 8(sp)
-	lw t2, 12(sp)
-	addi sp, sp, 16
-	ret
-
-# pv_pte_read(PTE address a0) → a0 = the entry in guest form (the newest queued update of that
-# PTE if there is one, else what the table holds). Changes a0 only.
-pv_pte_read:
-	addi sp, sp, -32
-	sw t0, 0(sp)
-	sw t1, 4(sp)
-	sw t2, 8(sp)
-	sw t3, 12(sp)
-	sw t4, 16(sp)
-	la t0, pv_hpa_offset
-	lw t0, 0(t0)
-	add t3, a0, t0                  # t3 = the PTE's host address, as the queue holds it
-	lw a0, 0(a0)
-	la t1, pv_queue_count
-	lw t1, 0(t1)
-	beqz t1, 3f
-	slli t1, t1, 3
-	la t2, pv_queue
-	add t1, t2, t1                  # from the newest update back
-1:	addi t1, t1, -8
-	lw t4, 0(t1)
-	bne t4, t3, 2f
-	lw a0, 4(t1)
-	j 3f
-2:	bne t1, t2, 1b
-3:	andi t1, a0, PTE_V
-	beqz t1, 4f
-	srli t0, t0, 2
-	sub a0, a0, t0                  # host frame → guest frame
-4:	lw t0, 0(sp)
-	lw t1, 4(sp)
-	lw t2, 8(sp)
-	lw t3, 12(sp)
-	lw t4, 16(sp)
-	addi sp, sp, 32
-	ret
+.include "kernel/pv-queue.s"              # pv_commit, pv_flush, pv_pte_write, pv_pte_read
 
 # pv_set_satp(satp a0): switch to the address space whose root satp names: pv_set_root with the
 # root's host address (the ASID means nothing here: the monitor flushes on every switch).
@@ -195,7 +91,7 @@ pv_pt_alloc:
 	mv s1, a1
 	call pv_direct_entry
 	srli a1, s0, 2
-	ori a1, a1, KERNEL_RX
+	ori a1, a1, KERNEL_RWX & ~PTE_W  # read-only in the direct map: a page table
 	call pv_pte_write
 	call pv_commit
 	mv a0, s0
