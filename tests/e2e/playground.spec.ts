@@ -50,16 +50,13 @@ test('a workbench at rest sends nothing to its worker', async ({ page }) => {
 	// Every message the page posts to a worker, by type. A loop between the page and the worker
 	// (an effect that re-posts on each answer) once kept a core busy on every page with a machine.
 	await page.addInitScript(() => {
-		const post = Worker.prototype.postMessage;
+		const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
 		const sent: string[] = [];
 		(window as unknown as { sent: string[] }).sent = sent;
-		Worker.prototype.postMessage = function (
-			message: unknown,
-			...rest: [StructuredSerializeOptions?]
-		) {
-			sent.push(String((message as { type?: string })?.type));
-			return post.call(this, message, ...rest);
-		};
+		Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+			sent.push(String((args[0] as { type?: string })?.type));
+			post.apply(this, args);
+		} as Worker['postMessage'];
 	});
 	await open(page);
 	const sent = () => page.evaluate(() => [...(window as unknown as { sent: string[] }).sent]);
