@@ -409,8 +409,9 @@ export function parseLab(file: LabFile): ParsedLab {
 			)
 		);
 	if (errors.length > 0) return { errors };
-	const { summary: _summary, ...meta } = front.data;
+	const { summary: _summary, order: _order, ...meta } = front.data;
 	const lab: Lab = { ...meta, lang: name.lang, intro: rendered.html, tasks };
 	if (front.data.summary) lab.summary = front.data.summary;
+	if (front.data.order !== undefined) lab.order = front.data.order;
 	return { lab, errors };
 }

@@ -32,6 +32,8 @@ export const labFrontMatterSchema = z.strictObject({
 	id: slug,
 	title: z.string().trim().min(1, 'must not be empty'),
 	summary: z.string().trim().min(1).optional(),
+	/** Where the lab comes in the list of labs (1, 2, …); labs without one come last. */
+	order: z.number().int().positive().optional(),
 	version: z.number().int().positive(),
 	points: z.number().positive(),
 	due: z

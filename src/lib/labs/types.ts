@@ -189,6 +189,8 @@ export interface Lab {
 	title: string;
 	/** One line for a list of labs. */
 	summary?: string;
+	/** Where the lab comes in the list of labs; labs without one come last, by id. */
+	order?: number;
 	version: number;
 	points: number;
 	/** ISO date (YYYY-MM-DD), if the lab has one. */

@@ -1,6 +1,8 @@
 import { lessonPath, lessonsFor } from '$lib/content/queries.ts';
 import { langFromParam } from '$lib/i18n/index.ts';
+import { labLink, labsFor } from '$lib/lab-page/queries.ts';
 import { courseLessons } from '$lib/server/course.ts';
+import { courseLabs } from '$lib/server/labs.ts';
 import type { OutlineEntry } from '$lib/shell/types.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -18,5 +20,6 @@ export const load: PageServerLoad = ({ params }) => {
 		minutes: lesson.minutes,
 		path: lessonPath(lesson)
 	}));
-	return { lang, alternates: { en: '/', zh: '/zh/' }, lessons };
+	const labs = labsFor(courseLabs(), lang).map(labLink);
+	return { lang, alternates: { en: '/', zh: '/zh/' }, lessons, labs };
 };
