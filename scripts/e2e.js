@@ -14,7 +14,8 @@ if (!chromium) {
 }
 
 // Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): they run
-// after all the others, by themselves, so that the other tests' browsers do not take the two cores.
+// after all the others, one at a time, so that no other test's browser takes the two cores (two
+// of them side by side made each other's long tasks).
 // A run filtered by title (-g, --grep) runs what it names in one go.
 const args = process.argv.slice(2);
 const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
@@ -22,7 +23,7 @@ const phases = filtered
 	? [[]]
 	: [
 			['--grep-invert', '@alone', '--pass-with-no-tests'],
-			['--grep', '@alone', '--pass-with-no-tests']
+			['--grep', '@alone', '--pass-with-no-tests', '--workers', '1']
 		];
 let status = 0;
 for (const phase of phases) {
