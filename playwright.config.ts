@@ -21,7 +21,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		// scripts/e2e.js builds the site once before its phases; `npx playwright test` alone builds it.
+		command: `${process.env.VIRTLAB_BUILT ? '' : 'npm run build && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
 		url: `http://127.0.0.1:${port}/`,
 		timeout: 240_000,
 		reuseExistingServer: !process.env.CI

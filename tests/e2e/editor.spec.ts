@@ -34,10 +34,17 @@ async function replaceText(page: Page, input: Locator, lines: string[]): Promise
 	await expect(page.locator('.view-line').first()).toHaveText(lines[0]);
 }
 
-/** The rendered line `n` (1-based), found by its number in the gutter. */
+/**
+ * The rendered line `n` (1-based), found by its number in the gutter. Monaco rebuilds the gutter
+ * as it renders, so the number can be missing for a moment: ask again until it is there.
+ */
 async function lineBox(page: Page, n: number) {
 	const number = page.locator('.line-numbers').getByText(String(n), { exact: true });
-	const box = await number.boundingBox();
+	let box = await number.boundingBox();
+	for (let tries = 0; !box && tries < 50; tries++) {
+		await page.waitForTimeout(100);
+		box = await number.boundingBox();
+	}
 	if (!box) throw new Error(`line ${n} is not on screen`);
 	return box;
 }

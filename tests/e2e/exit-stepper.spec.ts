@@ -26,109 +26,91 @@ async function stepper(page: Page, path = lesson): Promise<Locator> {
 	return widget;
 }
 
-test('stepping 5 exits forward and 5 back restores the same exit and state view', async ({
-	page
-}) => {
-	const errors = collectErrors(page);
-	const widget = await stepper(page);
-	const trap = widget.locator('article[data-mode="trap"]');
-	const view = trap.locator('[data-state-view]');
-	await expect(view).toHaveAttribute('data-exit', '1');
-	const before = await view.innerText();
-	for (let i = 0; i < 5; i++) await trap.locator('[data-nav="next"]').click();
-	await expect(view).toHaveAttribute('data-exit', '6');
-	expect(await view.innerText()).not.toBe(before);
-	for (let i = 0; i < 5; i++) await trap.locator('[data-nav="previous"]').click();
-	await expect(view).toHaveAttribute('data-exit', '1');
-	expect(await view.innerText()).toBe(before);
+/**
+ * One stepper as a student uses it: the page and its two runs load once and each test carries on
+ * from the last, as the student would (the runs cost most of each test's time on two cores).
+ */
+test.describe.serial('one stepper, from its runs to re-pricing', () => {
+	let page: Page;
+	let widget: Locator;
+	let errors: string[];
 
-	// The keyboard on the timeline steps too, and the live region announces the exit.
-	await widget.locator('.timeline').focus();
-	await page.keyboard.press('ArrowRight');
-	await expect(view).toHaveAttribute('data-exit', '2');
-	await expect(trap.locator('[data-announce]')).toContainText(/^Exit 2 of [\d,]+: /);
-	await trap.locator('[data-nav="number"]').fill('12');
-	await trap.locator('[data-nav="go"]').click();
-	await expect(view).toHaveAttribute('data-exit', '12');
-	expect(errors).toEqual([]);
-});
-
-test('changing the preset re-prices the bars without running again', async ({ page }) => {
-	const errors = collectErrors(page);
-	const widget = await stepper(page);
-	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
-	const totals = widget.locator('[data-bar-total]');
-	const core2 = await totals.allInnerTexts();
-	await widget.locator('select[data-control="preset"]').selectOption('p4');
-	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'p4');
-	await expect.poll(() => totals.allInnerTexts()).not.toEqual(core2);
-	// Re-priced, not re-run: the outcomes stay, the exit counts too.
-	await expect(widget.locator('[data-outcome]')).toHaveCount(2);
-	expect(errors).toEqual([]);
-});
-
-test('changing a cost constant re-prices the bars, and going back restores them', async ({
-	page
-}) => {
-	const errors = collectErrors(page);
-	const widget = await stepper(page);
-	const totals = widget.locator('[data-bar-total]');
-	const core2 = await totals.allInnerTexts();
-	await widget.locator('[data-control="constants"] summary').click();
-	const exitCost = widget.locator('input[data-constant="vmExitRoundTrip"]');
-	await exitCost.fill('50000');
-	await exitCost.press('Enter');
-	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2+vmExitRoundTrip');
-	await expect.poll(() => totals.allInnerTexts()).not.toEqual(core2);
-	await widget.getByRole('button', { name: "Back to the preset's constants" }).click();
-	await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
-	await expect.poll(() => totals.allInnerTexts()).toEqual(core2);
-	expect(errors).toEqual([]);
-});
-
-test('side by side on syscall, hw makes fewer exits than trap', async ({ page }) => {
-	const errors = collectErrors(page);
-	const widget = await stepper(page);
-	const exits = async (mode: string) =>
-		Number(
-			await widget
-				.locator(`[data-tally="${mode}"] [data-total-exits]`)
-				.getAttribute('data-total-exits')
-		);
-	const trap = await exits('trap');
-	const hw = await exits('hw');
-	expect(hw).toBeGreaterThan(0);
-	expect(hw).toBeLessThan(trap);
-	// Where trap exits, the hw pane says whether hw exits at the same guest progress.
-	await expect(widget.locator('article[data-mode="trap"] [data-beside]')).toContainText(
-		/hardware-assisted/
-	);
-	expect(errors).toEqual([]);
-});
-
-test('the Chinese page shows no English UI strings in the stepper', async ({ page }) => {
-	const errors = collectErrors(page);
-	const widget = await stepper(page, `/zh${lesson}`);
-	await widget.locator('article[data-mode="trap"] [data-step="next"]').click();
-	// The widget's text without the guest's source code (assembly and its comments, in English).
-	const shown = await widget.evaluate((element) => {
-		const copy = element.cloneNode(true) as HTMLElement;
-		for (const code of copy.querySelectorAll('.code')) code.remove();
-		document.body.append(copy);
-		const text = copy.innerText;
-		copy.remove();
-		return text;
+	test.beforeAll(async ({ browser }) => {
+		// A hook has the default time, not the file's: loading and running takes longer.
+		test.setTimeout(120_000);
+		page = await browser.newPage();
+		errors = collectErrors(page);
+		widget = await stepper(page);
 	});
-	const english = Object.entries(en)
-		.filter(([key, value]) => zhHans[key as keyof typeof zhHans] !== value)
-		// The words between placeholders: "Exit {n} of {total}" → "Exit", "of".
-		.flatMap(([, value]) => value.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '\n').split('\n'))
-		.map((s) => s.trim())
-		.filter((s) => /[a-z]{3,}/.test(s) && s.includes(' '));
-	const found = english.filter((s) => shown.includes(s));
-	expect(found).toEqual([]);
-	expect(shown).toMatch(/第 \d+ 次退出/);
-	expect(errors).toEqual([]);
+	test.afterAll(() => page.close());
+	test.afterEach(() => expect(errors).toEqual([]));
+
+	test('stepping 5 exits forward and 5 back restores the same exit and state view', async () => {
+		const trap = widget.locator('article[data-mode="trap"]');
+		const view = trap.locator('[data-state-view]');
+		await expect(view).toHaveAttribute('data-exit', '1');
+		const before = await view.innerText();
+		for (let i = 0; i < 5; i++) await trap.locator('[data-nav="next"]').click();
+		await expect(view).toHaveAttribute('data-exit', '6');
+		expect(await view.innerText()).not.toBe(before);
+		for (let i = 0; i < 5; i++) await trap.locator('[data-nav="previous"]').click();
+		await expect(view).toHaveAttribute('data-exit', '1');
+		expect(await view.innerText()).toBe(before);
+
+		// The keyboard on the timeline steps too, and the live region announces the exit.
+		await widget.locator('.timeline').focus();
+		await page.keyboard.press('ArrowRight');
+		await expect(view).toHaveAttribute('data-exit', '2');
+		await expect(trap.locator('[data-announce]')).toContainText(/^Exit 2 of [\d,]+: /);
+		await trap.locator('[data-nav="number"]').fill('12');
+		await trap.locator('[data-nav="go"]').click();
+		await expect(view).toHaveAttribute('data-exit', '12');
+	});
+
+	test('side by side on syscall, hw makes fewer exits than trap', async () => {
+		const exits = async (mode: string) =>
+			Number(
+				await widget
+					.locator(`[data-tally="${mode}"] [data-total-exits]`)
+					.getAttribute('data-total-exits')
+			);
+		const trap = await exits('trap');
+		const hw = await exits('hw');
+		expect(hw).toBeGreaterThan(0);
+		expect(hw).toBeLessThan(trap);
+		// Where trap exits, the hw pane says whether hw exits at the same guest progress.
+		await expect(widget.locator('article[data-mode="trap"] [data-beside]')).toContainText(
+			/hardware-assisted/
+		);
+	});
+
+	test('changing a cost constant re-prices the bars, and going back restores them', async () => {
+		const totals = widget.locator('[data-bar-total]');
+		await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
+		const core2 = await totals.allInnerTexts();
+		await widget.locator('[data-control="constants"] summary').click();
+		const exitCost = widget.locator('input[data-constant="vmExitRoundTrip"]');
+		await exitCost.fill('50000');
+		await exitCost.press('Enter');
+		await expect(widget.locator('[data-bars]')).toHaveAttribute(
+			'data-bars',
+			'core2+vmExitRoundTrip'
+		);
+		await expect.poll(() => totals.allInnerTexts()).not.toEqual(core2);
+		await widget.getByRole('button', { name: "Back to the preset's constants" }).click();
+		await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
+		await expect.poll(() => totals.allInnerTexts()).toEqual(core2);
+	});
+
+	test('changing the preset re-prices the bars without running again', async () => {
+		const totals = widget.locator('[data-bar-total]');
+		const core2 = await totals.allInnerTexts();
+		await widget.locator('select[data-control="preset"]').selectOption('p4');
+		await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'p4');
+		await expect.poll(() => totals.allInnerTexts()).not.toEqual(core2);
+		// Re-priced, not re-run: the outcomes stay, the exit counts too.
+		await expect(widget.locator('[data-outcome]')).toHaveCount(2);
+	});
 });
 
 test('the main thread has no long task over 200 ms while the worker runs @alone', async ({
@@ -151,13 +133,30 @@ test('the main thread has no long task over 200 ms while the worker runs @alone'
 test.describe('on a phone in the dark scheme', () => {
 	test.use({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
 
-	test('axe finds no violation in the stepper, and the page does not scroll sideways', async ({
+	test('in Chinese it shows no English interface text, passes axe and does not scroll sideways', async ({
 		page
 	}) => {
 		const errors = collectErrors(page);
 		const widget = await stepper(page, `/zh${lesson}`);
 		await widget.locator('article[data-mode="trap"] [data-nav="next"]').click();
-		await page.waitForTimeout(300);
+		// The widget's text without the guest's source code (assembly and its comments, in English).
+		const shown = await widget.evaluate((element) => {
+			const copy = element.cloneNode(true) as HTMLElement;
+			for (const code of copy.querySelectorAll('.code')) code.remove();
+			document.body.append(copy);
+			const text = copy.innerText;
+			copy.remove();
+			return text;
+		});
+		const english = Object.entries(en)
+			.filter(([key, value]) => zhHans[key as keyof typeof zhHans] !== value)
+			// The words between placeholders: "Exit {n} of {total}" → "Exit", "of".
+			.flatMap(([, value]) => value.replace(/\{[^{}]*(\{[^{}]*\}[^{}]*)*\}/g, '\n').split('\n'))
+			.map((s) => s.trim())
+			.filter((s) => /[a-z]{3,}/.test(s) && s.includes(' '));
+		expect(english.filter((s) => shown.includes(s))).toEqual([]);
+		expect(shown).toMatch(/第 \d+ 次退出/);
+
 		const found = await axeViolations(page, 'section.exit-stepper');
 		expect(found, found.join('\n')).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

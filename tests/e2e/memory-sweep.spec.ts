@@ -15,57 +15,68 @@ const lesson = '/lessons/memory-virtualization/';
 
 test.describe.configure({ timeout: 120_000 });
 
-/** The lesson's first sweep, loaded; `done` waits for all its runs. */
-async function sweep(page: Page, path = lesson, done = true): Promise<Locator> {
+/** The lesson's first sweep, loaded, with all its runs done. */
+async function sweep(page: Page, path = lesson): Promise<Locator> {
 	await page.goto(path);
 	await openExperiments(page);
 	const widget = page.locator('section.memory-sweep').first();
 	await widget.scrollIntoViewIfNeeded();
-	if (done) await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
 	return widget;
 }
 
-test('the sweep draws a line per variant, marks the crossover and reads out every point', async ({
-	page
-}) => {
-	const errors = collectErrors(page);
-	const widget = await sweep(page);
-	await expect(widget.getByRole('status')).toContainText('7 of 7 points');
-	await expect(widget.locator('path[data-series]')).toHaveCount(4);
-	// The lesson's range crosses over: the rule's label says who is cheaper from where.
-	await expect(widget.locator('[data-crossover] text').first()).toContainText(
-		/cheaper from WSET = \d+/
-	);
-	await expect(widget.locator('[data-crossovers] li').first()).toContainText(/cheaper from WSET/);
-	const readout = widget.getByRole('slider');
-	await readout.focus();
-	await page.keyboard.press('End');
-	await expect(readout).toHaveAttribute(
-		'aria-valuetext',
-		/^WSET = 512: Shadow paging \(trap\) [\d,]+;/
-	);
-	// The table: one row per point and variant, as `virtlab vm --sweep --csv` has.
-	await widget.getByText('Show the data as a table').click();
-	await expect(widget.locator('table tbody tr')).toHaveCount(28);
-	// Cycles per guest instruction: the same lines, a smaller axis.
-	await widget.getByRole('combobox').selectOption('perInstruction');
-	await expect(readout).toHaveAttribute(
-		'aria-valuetext',
-		/^WSET = 512: Shadow paging \(trap\) \d+(\.\d+)?;/
-	);
-	expect(errors).toEqual([]);
-});
+/** One sweep as a student uses it: the page and its runs load once, and each test carries on. */
+test.describe.serial('one sweep, from its runs to Stop and Run again', () => {
+	let page: Page;
+	let widget: Locator;
+	let errors: string[];
 
-test('Stop ends the runs and Run again starts over', async ({ page }) => {
-	const errors = collectErrors(page);
-	const widget = await sweep(page, lesson, false);
-	await widget.getByRole('button', { name: 'Stop' }).click();
-	await expect(widget).toHaveAttribute('data-status', 'stopped');
-	await expect(widget.getByRole('status')).toContainText(/Stopped after \d of 7 points/);
-	await widget.getByRole('button', { name: 'Run again' }).click();
-	await expect(widget).toHaveAttribute('data-status', 'running');
-	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-	expect(errors).toEqual([]);
+	test.beforeAll(async ({ browser }) => {
+		// A hook has the default time, not the file's: loading and running takes longer.
+		test.setTimeout(120_000);
+		page = await browser.newPage();
+		errors = collectErrors(page);
+		widget = await sweep(page);
+	});
+	test.afterAll(() => page.close());
+	test.afterEach(() => expect(errors).toEqual([]));
+
+	test('the sweep draws a line per variant, marks the crossover and reads out every point', async () => {
+		await expect(widget.getByRole('status')).toContainText('7 of 7 points');
+		await expect(widget.locator('path[data-series]')).toHaveCount(4);
+		// The lesson's range crosses over: the rule's label says who is cheaper from where.
+		await expect(widget.locator('[data-crossover] text').first()).toContainText(
+			/cheaper from WSET = \d+/
+		);
+		await expect(widget.locator('[data-crossovers] li').first()).toContainText(/cheaper from WSET/);
+		const readout = widget.getByRole('slider');
+		await readout.focus();
+		await page.keyboard.press('End');
+		await expect(readout).toHaveAttribute(
+			'aria-valuetext',
+			/^WSET = 512: Shadow paging \(trap\) [\d,]+;/
+		);
+		// The table: one row per point and variant, as `virtlab vm --sweep --csv` has.
+		await widget.getByText('Show the data as a table').click();
+		await expect(widget.locator('table tbody tr')).toHaveCount(28);
+		// Cycles per guest instruction: the same lines, a smaller axis.
+		await widget.getByRole('combobox').selectOption('perInstruction');
+		await expect(readout).toHaveAttribute(
+			'aria-valuetext',
+			/^WSET = 512: Shadow paging \(trap\) \d+(\.\d+)?;/
+		);
+	});
+
+	test('Stop ends the runs and Run again starts over', async () => {
+		await widget.getByRole('button', { name: 'Run again' }).click();
+		await expect(widget).toHaveAttribute('data-status', 'running');
+		await widget.getByRole('button', { name: 'Stop' }).click();
+		await expect(widget).toHaveAttribute('data-status', 'stopped');
+		await expect(widget.getByRole('status')).toContainText(/Stopped after \d of 7 points/);
+		await widget.getByRole('button', { name: 'Run again' }).click();
+		await expect(widget).toHaveAttribute('data-status', 'running');
+		await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+	});
 });
 
 test('the main thread has no long task over 200 ms while the sweep runs @alone', async ({

@@ -4,7 +4,7 @@
  * course's other pages load none of Monaco.
  */
 import { axeViolations } from './axe.ts';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { encodeShare } from '../../src/lib/widgets/machine/share.ts';
 import { collectErrors } from './console.ts';
 
@@ -162,14 +162,21 @@ test('a program that does not assemble lists its problems with their lines', asy
 	await expect(status(page)).toContainText('does not assemble');
 });
 
-/** Whether any script the page loaded is Monaco's (its tab-focus command is in its code). */
-async function loadsMonaco(page: Page, path: string): Promise<boolean> {
+/**
+ * Whether any script the page loaded is Monaco's (its tab-focus command is in its code). The
+ * page is loaded once the network is idle and, where `settled` names an element, once it shows:
+ * Monaco is imported after hydration, so a busy machine can go idle on the network before that.
+ */
+async function loadsMonaco(page: Page, path: string, settled?: string): Promise<boolean> {
 	const scripts: Promise<string>[] = [];
-	page.on('response', (response) => {
+	const collect = (response: Response) => {
 		if (response.url().endsWith('.js')) scripts.push(response.text().catch(() => ''));
-	});
+	};
+	page.on('response', collect);
 	await page.goto(path);
+	if (settled) await expect(page.locator(settled).first()).toBeVisible({ timeout: 30_000 });
 	await page.waitForLoadState('networkidle');
+	page.off('response', collect);
 	const texts = await Promise.all(scripts);
 	return texts.some((text) => text.includes('toggleTabFocusMode'));
 }
@@ -177,7 +184,7 @@ async function loadsMonaco(page: Page, path: string): Promise<boolean> {
 test('Monaco loads on the playground only, not on the outline or a lesson', async ({ page }) => {
 	expect(await loadsMonaco(page, '/')).toBe(false);
 	expect(await loadsMonaco(page, '/lessons/why-virtualize/')).toBe(false);
-	expect(await loadsMonaco(page, '/playground/')).toBe(true);
+	expect(await loadsMonaco(page, '/playground/', '.monaco-editor')).toBe(true);
 });
 
 test('every view of the workbench passes axe (dark; a11y.spec checks the page in light)', async ({
