@@ -8,6 +8,7 @@ import type { Code, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { z } from 'zod';
 import { math } from '../notebook/math.ts';
+import { parseComparison } from '../labs/requirement.ts';
 import type { Lab, LabLang, Task, VmmRunSpec } from '../labs/types.ts';
 import { errorAt, type ContentError, type Point } from './errors.ts';
 import { splitFrontMatter } from './frontMatter.ts';
@@ -270,11 +271,34 @@ function parseTask(
 			const model = validate(modelSettingsSchema);
 			if (!model) return undefined;
 			if (!parts.code.solution) return missing('solution');
-			errors.push(...expressionError(file, start, where('target'), model.target));
+			const { metric, compare, target, conditions: listed, require, ...settings } = model;
+			// One condition written flat is a list of one: the grader knows only lists.
+			const conditions = listed ?? [
+				{ set: {}, metric: metric!, compare: compare!, target: target! }
+			];
+			conditions.forEach((condition, index) => {
+				const name = listed ? `conditions.${index}` : '';
+				const at = (key: string) => where(name ? `${name}.${key}` : key);
+				errors.push(...expressionError(file, start, at('target'), condition.target));
+				for (const [key, value] of Object.entries(condition.set))
+					if (typeof value === 'string' && value.startsWith('='))
+						errors.push(...expressionError(file, start, at(`set.${key}`), value.slice(1)));
+			});
+			for (const expression of require)
+				if (!parseComparison(expression))
+					errors.push(
+						errorAt(
+							file,
+							start,
+							where(`require: '${expression}' must be one comparison such as ABOVE - BELOW <= 16`)
+						)
+					);
 			return {
 				...base,
 				kind: 'model',
-				...model,
+				...settings,
+				conditions,
+				require,
 				starter: text('starter'),
 				solution: text('solution')
 			};

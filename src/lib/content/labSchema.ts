@@ -94,21 +94,48 @@ export const answerSettingsSchema = z.strictObject({
 	run: z.string().optional()
 });
 
+const modelCompare = z.enum(['<=', '<', '>=', '>']);
+const modelTarget = z.union([z.string(), z.number()]).transform(String);
+
+/** One run of a model task and what it must meet; `set` fixes input keys for this run. */
+export const modelConditionSchema = z.strictObject({
+	set: z.record(z.string(), z.unknown()).default({}),
+	metric: z.string().min(1),
+	compare: modelCompare,
+	target: modelTarget
+});
+
 export const modelSettingsSchema = z
 	.strictObject({
 		model: z.enum(MODEL_NAMES as [ModelName, ...ModelName[]]),
 		base: z.record(z.string(), z.unknown()).default({}),
 		fields: z.array(z.string()).default([]),
 		variables: z.array(z.string().regex(/^[A-Za-z_]\w*$/, 'a variable is a name')).default([]),
-		metric: z.string().min(1),
-		compare: z.enum(['<=', '>=']),
-		target: z.union([z.string(), z.number()]).transform(String),
+		// One condition written flat, or several as `conditions` (lab.ts makes the first a list).
+		metric: z.string().min(1).optional(),
+		compare: modelCompare.optional(),
+		target: modelTarget.optional(),
+		conditions: z.array(modelConditionSchema).min(1, 'name at least one condition').optional(),
+		require: z
+			.union([z.string().min(1), z.array(z.string().min(1))])
+			.transform((value) => (typeof value === 'string' ? [value] : value))
+			.default([]),
 		hint: z.string().optional()
 	})
 	.refine((s) => s.fields.length + s.variables.length > 0, {
 		message: 'name at least one parameter the student sets (fields or variables)',
 		path: ['fields']
-	});
+	})
+	.refine(
+		(s) =>
+			s.conditions === undefined
+				? s.metric !== undefined && s.compare !== undefined && s.target !== undefined
+				: s.metric === undefined && s.compare === undefined && s.target === undefined,
+		{
+			message: 'give metric, compare and target, or a list of conditions, each with its own',
+			path: ['metric']
+		}
+	);
 
 /** A number or a mathjs expression in the parameters, kept as text (lab.ts checks it parses). */
 const expression = z.union([z.string().min(1), z.number()]).transform(String);

@@ -14,7 +14,7 @@ import {
 import { evaluateNumber, tryNumber } from './expressions.ts';
 import { messages, withHint } from './messages.ts';
 import { asmPrefix } from './check-asm.ts';
-import { runModelTask } from './check-model.ts';
+import { resolveSolution, runModelTask } from './check-model.ts';
 import { vmmReferenceMeasures } from './check-vmm.ts';
 import { runAsm } from './run-asm.ts';
 import type { AnswerTask, AsmTask, CheckMessage, LabLang, LabParams, Task } from './types.ts';
@@ -59,7 +59,7 @@ export function referenceScope(run: Task | undefined, params: LabParams): Record
 		case 'vmm':
 			return vmmReferenceMeasures(run, params);
 		case 'model': {
-			const result = runModelTask(run, params, run.solution, 'en');
+			const result = runModelTask(run, params, resolveSolution(run, params), 'en');
 			if (!result.ok) throw new Error(`task '${run.id}': ${result.text}`);
 			return { reference: result.result };
 		}

@@ -1,10 +1,12 @@
 /**
  * Checking a `model` task: the student's parameters (a JSON or YAML object), laid over the lab's
- * fixed `base`, run through a model of src/lib/sim; one metric of the result compared with a
- * target computed from the student's lab parameters. The reference parameters are run the same
- * way and must meet the target too, or the lab itself is wrong.
+ * fixed `base`, run through a model of src/lib/sim; a metric of the result compared with a target
+ * computed from the student's lab parameters. A task with several conditions runs the model once
+ * for each (each may fix some inputs, `set: { WSET: '=BELOW' }`), so it can judge a bracket around
+ * a crossover; its `require` comparisons are checked first. The reference parameters are run the
+ * same way and must meet everything too, or the lab itself is wrong.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatNumber } from '../notebook/format.ts';
 import { mm1 } from '../sim/queueing/mm1.ts';
 import { mmc } from '../sim/queueing/mmc.ts';
@@ -15,7 +17,15 @@ import { runSched } from '../sim/sched/simulate.ts';
 import { runVmModel } from './vm-model.ts';
 import { evaluateNumber } from './expressions.ts';
 import { messages, withHint } from './messages.ts';
-import type { CheckMessage, LabLang, LabParams, ModelName, ModelTask } from './types.ts';
+import { evaluateRequirement, holds } from './requirement.ts';
+import type {
+	CheckMessage,
+	LabLang,
+	LabParams,
+	ModelCondition,
+	ModelName,
+	ModelTask
+} from './types.ts';
 
 /** Every model a lab may name, each taking one configuration object. */
 export const MODELS: Record<ModelName, (input: Record<string, unknown>) => Result<unknown>> = {
@@ -51,15 +61,12 @@ export function metricAt(result: unknown, path: string): number | undefined {
 	return typeof node === 'number' && Number.isFinite(node) ? node : undefined;
 }
 
-type Outcome = { ok: true; value: number; result: unknown } | { ok: false; text: string };
+/** The student's answer read: the fields that replace `base` keys, the numbers its expressions see. */
+type Answer =
+	{ ok: true; fields: Record<string, unknown>; numbers: LabParams } | { ok: false; text: string };
 
-/** Runs one set of parameters (the student's or the reference's) and reads the metric. */
-export function runModelTask(
-	task: ModelTask,
-	params: LabParams,
-	answer: string,
-	lang: LabLang
-): Outcome {
+/** Reads a student's (or the reference's) parameters and refuses keys the lab fixes. */
+export function readModelAnswer(task: ModelTask, answer: string, lang: LabLang): Answer {
 	const t = messages(lang);
 	let own: unknown;
 	try {
@@ -79,27 +86,144 @@ export function runModelTask(
 	const entries = Object.entries(own);
 	const notNumber = entries.find(([key, value]) => isVariable(key) && typeof value !== 'number');
 	if (notNumber) return { ok: false, text: t.modelInput(`${notNumber[0]} must be a number`) };
-	// The base's expressions see the parameters and the student's numbers (`ROUNDS: '=4096 / WSET'`).
-	const numbers = Object.fromEntries(
-		entries.filter(([, value]) => typeof value === 'number')
-	) as LabParams;
-	let base: Record<string, unknown>;
-	try {
-		base = resolveBase(task.base, { ...params, ...numbers }) as Record<string, unknown>;
-	} catch (error) {
-		return { ok: false, text: t.modelInput((error as Error).message) };
-	}
-	const input = {
-		...base,
-		...Object.fromEntries(entries.filter(([key]) => !isVariable(key)))
+	return {
+		ok: true,
+		fields: Object.fromEntries(entries.filter(([key]) => !isVariable(key))),
+		// The base's expressions see the parameters and the student's numbers (`ROUNDS: '=4096 / WSET'`).
+		numbers: Object.fromEntries(
+			entries.filter(([, value]) => typeof value === 'number')
+		) as LabParams
 	};
-	const result = MODELS[task.model](input);
-	if (!result.ok) return { ok: false, text: t.modelInput(result.error.message) };
-	const value = metricAt(result.value, task.metric);
-	if (value === undefined) return { ok: false, text: t.modelNoMetric(task.metric) };
-	return { ok: true, value, result: result.value };
 }
 
+/**
+ * The reference solution for these parameters: its `"=expr"` values computed, so that a solution
+ * can depend on the student's variant (`BELOW: '=LAB_TLB - 4'` gives `BELOW: 28`). A solution
+ * without expressions is returned as written. Throws when an expression does not give a number.
+ */
+export function resolveSolution(task: ModelTask, params: LabParams): string {
+	let parsed: unknown;
+	try {
+		parsed = parseYaml(task.solution, { maxAliasCount: 100 });
+	} catch {
+		return task.solution; // checking it says what is wrong
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return task.solution;
+	const computed = Object.values(parsed).some(
+		(value) => typeof value === 'string' && value.startsWith('=')
+	);
+	return computed ? stringifyYaml(resolveBase(parsed, params)).trimEnd() : task.solution;
+}
+
+type Outcome =
+	| { ok: true; value: number; result: unknown; where: string }
+	| { ok: false; text: string; where: string };
+
+/** "WSET = 96": the values a condition's `set` gave this run, for its message. */
+function describeSet(set: Record<string, unknown>): string {
+	return Object.entries(set)
+		.map(
+			([key, value]) =>
+				`${key} = ${typeof value === 'number' ? formatNumber(value) : String(value)}`
+		)
+		.join(', ');
+}
+
+/**
+ * Runs one set of parameters (the student's or the reference's) for one condition (by default the
+ * first: what an answer's `run=` reads) and reads that condition's metric.
+ */
+export function runModelTask(
+	task: ModelTask,
+	params: LabParams,
+	answer: string,
+	lang: LabLang,
+	condition: ModelCondition = task.conditions[0]
+): Outcome {
+	const read = readModelAnswer(task, answer, lang);
+	if (!read.ok) return { ...read, where: '' };
+	return runCondition(task, params, read.fields, read.numbers, condition, lang);
+}
+
+function runCondition(
+	task: ModelTask,
+	params: LabParams,
+	fields: Record<string, unknown>,
+	numbers: LabParams,
+	condition: ModelCondition,
+	lang: LabLang
+): Outcome {
+	const t = messages(lang);
+	let base: Record<string, unknown>;
+	let set: Record<string, unknown>;
+	try {
+		base = resolveBase(task.base, { ...params, ...numbers }) as Record<string, unknown>;
+		set = resolveBase(condition.set, { ...params, ...numbers }) as Record<string, unknown>;
+	} catch (error) {
+		return { ok: false, text: t.modelInput((error as Error).message), where: '' };
+	}
+	const where = describeSet(set);
+	// A condition's `set` wins over the student's fields: it is the point the lab measures at.
+	const result = MODELS[task.model]({ ...base, ...fields, ...set });
+	if (!result.ok) return { ok: false, text: t.modelInput(result.error.message), where };
+	const value = metricAt(result.value, condition.metric);
+	if (value === undefined) return { ok: false, text: t.modelNoMetric(condition.metric), where };
+	return { ok: true, value, result: result.value, where };
+}
+
+/**
+ * Every message of one answer, without the lab's hint: a requirement that fails (then nothing
+ * runs: a bracket too wide is not a measurement), or one message per condition.
+ */
+function judge(task: ModelTask, params: LabParams, answer: string, lang: LabLang): CheckMessage[] {
+	const t = messages(lang);
+	const read = readModelAnswer(task, answer, lang);
+	if (!read.ok) return [{ passed: false, text: read.text }];
+	for (const expression of task.require) {
+		let outcome;
+		try {
+			outcome = evaluateRequirement(expression, { ...params, ...read.numbers });
+		} catch (error) {
+			return [{ passed: false, text: t.modelInput((error as Error).message) }];
+		}
+		if (!outcome.holds)
+			return [
+				{
+					passed: false,
+					text: t.requireMisses(
+						outcome.comparison.left,
+						formatNumber(outcome.left),
+						outcome.comparison.operator,
+						formatNumber(outcome.right)
+					)
+				}
+			];
+	}
+	return task.conditions.map((condition) => {
+		let target: number;
+		try {
+			target = evaluateNumber(condition.target, params);
+		} catch (error) {
+			return { passed: false, text: (error as Error).message };
+		}
+		const run = runCondition(task, params, read.fields, read.numbers, condition, lang);
+		const at = (text: string) => (run.where ? t.modelAt(run.where, text) : text);
+		if (!run.ok) return { passed: false, text: at(run.text) };
+		const got = formatNumber(run.value);
+		const wanted = formatNumber(target);
+		return holds(run.value, condition.compare, target)
+			? { passed: true, text: at(t.modelMeets(condition.metric, got, condition.compare, wanted)) }
+			: {
+					passed: false,
+					text: at(t.modelMisses(condition.metric, got, condition.compare, wanted))
+				};
+	});
+}
+
+/**
+ * Checks a model task: the reference parameters first (they must meet every requirement and
+ * condition, or the lab is wrong), then the student's, one message per condition.
+ */
 export function checkModel(
 	task: ModelTask,
 	params: LabParams,
@@ -108,33 +232,15 @@ export function checkModel(
 ): CheckMessage[] {
 	const t = messages(lang);
 	if (answer.trim() === '') return [{ passed: false, text: t.empty() }];
-	let target: number;
+	let reference: string;
 	try {
-		target = evaluateNumber(task.target, params);
+		reference = resolveSolution(task, params);
 	} catch (error) {
 		return [{ passed: false, text: t.referenceBroken((error as Error).message) }];
 	}
-	const meets = (value: number) => (task.compare === '<=' ? value <= target : value >= target);
-	const reference = runModelTask(task, params, task.solution, lang);
-	if (!reference.ok || !meets(reference.value))
-		return [
-			{
-				passed: false,
-				text: t.referenceBroken(
-					reference.ok ? `${task.metric} = ${formatNumber(reference.value)}` : reference.text
-				)
-			}
-		];
-	const run = runModelTask(task, params, answer, lang);
-	if (!run.ok) return [{ passed: false, text: withHint(run.text, task.hint, lang) }];
-	const got = formatNumber(run.value);
-	const wanted = formatNumber(target);
-	return meets(run.value)
-		? [{ passed: true, text: t.modelMeets(task.metric, got, task.compare, wanted) }]
-		: [
-				{
-					passed: false,
-					text: withHint(t.modelMisses(task.metric, got, task.compare, wanted), task.hint, lang)
-				}
-			];
+	const broken = judge(task, params, reference, lang).find((message) => !message.passed);
+	if (broken) return [{ passed: false, text: t.referenceBroken(broken.text) }];
+	return judge(task, params, answer, lang).map((message) =>
+		message.passed ? message : { ...message, text: withHint(message.text, task.hint, lang) }
+	);
 }

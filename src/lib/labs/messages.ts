@@ -3,9 +3,28 @@
  * measured and what was expected, so a student knows what to fix: "exits 31, expected 12".
  * The language is the lab's: a lab file and its translation each grade in their own language.
  */
+import type { RequireOperator } from './requirement.ts';
 import type { LabLang } from './types.ts';
 
 type Text = string | number;
+
+/** A requirement's operator in words: "expected at most 16". */
+const REQUIRE_WORDS_EN: Record<RequireOperator, string> = {
+	'<=': 'at most ',
+	'<': 'less than ',
+	'>=': 'at least ',
+	'>': 'more than ',
+	'==': '',
+	'!=': 'other than '
+};
+const REQUIRE_WORDS_ZH: Record<RequireOperator, string> = {
+	'<=': '不超过',
+	'<': '小于',
+	'>=': '不小于',
+	'>': '大于',
+	'==': '等于',
+	'!=': '不等于'
+};
 
 const en = {
 	assembleFailed: (first: string, more: number) =>
@@ -61,6 +80,10 @@ const en = {
 		`${metric} = ${got}, meets the target ${compare} ${target}`,
 	modelMisses: (metric: string, got: string, compare: string, target: string) =>
 		`${metric} = ${got}, expected ${compare} ${target}`,
+	/** A condition's message, after the values it set: "at WSET = 96: ratio = 1.02, expected < 1". */
+	modelAt: (where: string, text: string) => `at ${where}: ${text}`,
+	requireMisses: (left: string, got: string, operator: RequireOperator, right: string) =>
+		`${left} = ${got}, expected ${REQUIRE_WORDS_EN[operator]}${right}`,
 	written: () => 'collected: graded by hand, 0 automatic points',
 	unknownTask: (id: string) => `the lab has no task '${id}'`
 };
@@ -108,6 +131,9 @@ const zh: typeof en = {
 	modelNoMetric: (metric) => `模型在 '${metric}' 处没有给出数值`,
 	modelMeets: (metric, got, compare, target) => `${metric} = ${got}，满足目标 ${compare} ${target}`,
 	modelMisses: (metric, got, compare, target) => `${metric} = ${got}，应 ${compare} ${target}`,
+	modelAt: (where, text) => `当 ${where} 时：${text}`,
+	requireMisses: (left, got, operator, right) =>
+		`${left} = ${got}，应${REQUIRE_WORDS_ZH[operator]} ${right}`,
 	written: () => '已收取：由教师人工评分，自动评分为 0 分',
 	unknownTask: (id) => `本实验没有任务 '${id}'`
 };

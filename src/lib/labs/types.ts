@@ -148,10 +148,27 @@ export interface AnswerTask extends TaskBase {
 /** The models a `model` task may run (src/lib/sim). */
 export type ModelName = 'mm1' | 'mmc' | 'sched' | 'placement' | 'memory' | 'vm';
 
+/** How a model's metric must compare with its target. */
+export type ModelCompare = '<=' | '<' | '>=' | '>';
+
+/**
+ * One run of a `model` task and what its result must meet: `metric` (a path into the model's
+ * result, `W` or `vms.0.latency.p99`) `compare` `target` (a mathjs expression in the parameters).
+ * `set` fixes input keys for this run over `base` and the student's fields (`WSET: '=BELOW'`), its
+ * `"=expr"` strings computed like `base`'s, so one task can judge the model at several points.
+ */
+export interface ModelCondition {
+	set: Record<string, unknown>;
+	metric: string;
+	compare: ModelCompare;
+	target: string;
+}
+
 /**
  * Model parameters: the student's JSON or YAML object, laid over `base` (whose string values
- * starting with `=` are mathjs expressions in the parameters), run through `model`; `metric` (a
- * path into the model's result, `W` or `vms.0.latency.p99`) compared with `target`.
+ * starting with `=` are mathjs expressions in the parameters), run through `model` once per
+ * condition; every condition must hold. A lab file writes one condition as `metric`, `compare`,
+ * `target`, or several as `conditions` (docs/writing-labs.md).
  */
 export interface ModelTask extends TaskBase {
 	kind: 'model';
@@ -165,12 +182,18 @@ export interface ModelTask extends TaskBase {
 	 */
 	variables: string[];
 	starter: string;
-	/** The reference parameters, as the student would write them (JSON or YAML). */
+	/**
+	 * The reference parameters, as the student would write them (JSON or YAML); a value may be an
+	 * `"=expr"` string in the parameters (`BELOW: '=LAB_TLB - 4'`), computed for each student.
+	 */
 	solution: string;
-	metric: string;
-	/** `<=` or `>=` a mathjs expression in the parameters. */
-	compare: '<=' | '>=';
-	target: string;
+	/** At least one; all must hold. */
+	conditions: ModelCondition[];
+	/**
+	 * Comparisons in the parameters and the student's numbers that must hold before any model
+	 * runs (`ABOVE - BELOW <= 16`): the form of an answer, such as how narrow a bracket is.
+	 */
+	require: string[];
 	hint?: string;
 }
 

@@ -11,7 +11,8 @@ import { checkTask } from '../../../src/lib/labs/check.ts';
 import { gradeSubmission } from '../../../src/lib/labs/grade.ts';
 import { labParams } from '../../../src/lib/labs/params.ts';
 import { referenceSubmission } from '../../../src/lib/labs/solve.ts';
-import type { AsmTask, Lab } from '../../../src/lib/labs/types.ts';
+import { resolveSolution } from '../../../src/lib/labs/check-model.ts';
+import type { AsmTask, Lab, ModelTask } from '../../../src/lib/labs/types.ts';
 
 const folder = join(__dirname, '../../../content/labs');
 const files = readdirSync(folder).filter((name) => name.endsWith('.md'));
@@ -145,6 +146,40 @@ describe('shadow-vs-two-stage', () => {
 		expect(checkTask(lab, params, 'pick', 'WSET: 128').passed).toBe(true);
 		expect(checkTask(lab, params, 'pick', 'TLB: 4').messages[0].text).toMatch(
 			/^'TLB' is fixed by the lab; you may set WSET/
+		);
+	});
+
+	it("brackets the crossover at the TLB's reach: one machine's bracket fails on another", () => {
+		const bracket = lab.tasks.find((t) => t.id === 'bracket') as ModelTask;
+		const tlbs = [16, 32, 64];
+		for (const [index, tlb] of tlbs.entries()) {
+			const params = { GUEST_LEVELS: 2, HOST_LEVELS: 2, LAB_TLB: tlb };
+			const own = resolveSolution(bracket, params);
+			expect(own).toBe(`BELOW: ${tlb - 4}\nABOVE: ${tlb + 4}`);
+			expect(checkTask(lab, params, 'bracket', own).passed).toBe(true);
+			// The starter brackets no machine's crossover: it earns nothing by pressing Check.
+			expect(checkTask(lab, params, 'bracket', bracket.starter).passed).toBe(false);
+			// The next machine's crossover lies outside this bracket: 16 pages or more away.
+			const other = { ...params, LAB_TLB: tlbs[(index + 1) % tlbs.length] };
+			const result = checkTask(lab, other, 'bracket', own);
+			expect(result.passed).toBe(false);
+			expect(result.messages.find((m) => !m.passed)?.text).toMatch(
+				/^at WSET = \d+: ratio = [\d.]+, expected (>=|<) 1: measure the rounds/
+			);
+		}
+	});
+
+	it('refuses a bracket wider than 16 pages before running anything, in both languages', () => {
+		const params = { GUEST_LEVELS: 2, HOST_LEVELS: 2, LAB_TLB: 32 };
+		expect(checkTask(lab, params, 'bracket', 'BELOW: 8\nABOVE: 40').messages).toEqual([
+			{
+				passed: false,
+				text: expect.stringMatching(/^ABOVE - BELOW = 32, expected at most 16: measure/)
+			}
+		]);
+		const zh = load('shadow-vs-two-stage.zh.md');
+		expect(checkTask(zh, params, 'bracket', 'BELOW: 8\nABOVE: 40').messages[0].text).toMatch(
+			/^ABOVE - BELOW = 32，应不超过 16：/
 		);
 	});
 

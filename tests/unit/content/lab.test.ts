@@ -146,12 +146,64 @@ describe('parseLab', () => {
 				fields: ['c'],
 				starter: 'c: 1',
 				solution: 'c: 12',
-				metric: 'W',
-				compare: '<=',
-				target: '1.05'
+				// One condition written flat is a list of one.
+				conditions: [{ set: {}, metric: 'W', compare: '<=', target: '1.05' }],
+				require: []
 			},
 			{ kind: 'written', starter: 'Because …', html: '<p>Say why.</p>' }
 		]);
+	});
+
+	it('reads a model task with conditions and a requirement', () => {
+		const bracket = (checks: string[]) =>
+			[
+				':::task{id=bracket kind=model title="Bracket it" points=5}',
+				'```yaml solution',
+				"LOW: '=N'",
+				"HIGH: '=N + 1'",
+				'```',
+				'',
+				'```checks',
+				'model: mmc',
+				'base: { lambda: 1, mu: 1 }',
+				'variables: [LOW, HIGH]',
+				...checks,
+				'```',
+				':::',
+				''
+			].join('\n');
+		const conditions = [
+			'conditions:',
+			"  - { set: { c: '=LOW' }, metric: W, compare: '>', target: 1.05 }",
+			"  - { set: { c: '=HIGH' }, metric: W, compare: '<=', target: 1.05 }"
+		];
+		const good = bracket(['require: HIGH - LOW <= 2', ...conditions]);
+		const { lab: parsed, errors } = parseLab({ path: 'content/labs/demo.md', text: lab(good) });
+		expect(errors.map(formatContentError)).toEqual([]);
+		expect(parsed!.tasks[0]).toMatchObject({
+			solution: "LOW: '=N'\nHIGH: '=N + 1'",
+			require: ['HIGH - LOW <= 2'],
+			conditions: [
+				{ set: { c: '=LOW' }, metric: 'W', compare: '>', target: '1.05' },
+				{ set: { c: '=HIGH' }, metric: 'W', compare: '<=', target: '1.05' }
+			]
+		});
+		expect(errorsOf(lab(bracket(['require: HIGH - LOW', ...conditions])))).toEqual([
+			"content/labs/demo.md:12:1: ':::task{id=bracket}': require: 'HIGH - LOW' must be one comparison such as ABOVE - BELOW <= 16"
+		]);
+		expect(errorsOf(lab(bracket(['metric: W', ...conditions])))).toEqual([
+			"content/labs/demo.md:22:1: ':::task{id=bracket}': 'metric': give metric, compare and target, or a list of conditions, each with its own"
+		]);
+		expect(
+			errorsOf(
+				lab(
+					bracket([
+						...conditions.slice(0, 2),
+						"  - { set: { c: '=(' }, metric: W, compare: '<', target: 1 }"
+					])
+				)
+			)
+		).toEqual([expect.stringMatching(/conditions\.1\.set\.c: '\(' is not a mathjs expression/)]);
 	});
 
 	it('knows a Chinese translation by its name', () => {

@@ -97,9 +97,8 @@ export function testLab(lang: 'en' | 'zh' = 'en'): Lab {
 				variables: [],
 				starter: 'c: 1',
 				solution: 'c: 12',
-				metric: 'W',
-				compare: '<=',
-				target: '1.05'
+				conditions: [{ set: {}, metric: 'W', compare: '<=', target: '1.05' }],
+				require: []
 			},
 			{ kind: 'written', id: 'why', title: 'Why', points: 1, html: '', line: 40, starter: '' }
 		]

@@ -18,4 +18,13 @@ describe('referenceSubmission', () => {
 			savedAt: '2026-01-01T00:00:00.000Z'
 		});
 	});
+
+	it("computes a model task's =expressions for the student: each student's own reference", () => {
+		const lab = testLab();
+		const servers = lab.tasks.find((t) => t.id === 'servers')!;
+		Object.assign(servers, { solution: "c: '=N + 10'" });
+		const answer = (id: string) => referenceSubmission(lab, id).answers.servers;
+		expect(answer('alice')).toBe(`c: ${Number(labParams(lab, 'alice').N) + 10}`);
+		expect(answer('bob')).toBe(`c: ${Number(labParams(lab, 'bob').N) + 10}`);
+	});
 });
