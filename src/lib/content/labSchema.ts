@@ -102,7 +102,8 @@ export const modelConditionSchema = z.strictObject({
 	set: z.record(z.string(), z.unknown()).default({}),
 	metric: z.string().min(1),
 	compare: modelCompare,
-	target: modelTarget
+	target: modelTarget,
+	hint: z.string().optional()
 });
 
 export const modelSettingsSchema = z

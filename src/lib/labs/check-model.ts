@@ -175,7 +175,12 @@ function runCondition(
  * Every message of one answer, without the lab's hint: a requirement that fails (then nothing
  * runs: a bracket too wide is not a measurement), or one message per condition.
  */
-function judge(task: ModelTask, params: LabParams, answer: string, lang: LabLang): CheckMessage[] {
+function judge(
+	task: ModelTask,
+	params: LabParams,
+	answer: string,
+	lang: LabLang
+): (CheckMessage & { hint?: string })[] {
 	const t = messages(lang);
 	const read = readModelAnswer(task, answer, lang);
 	if (!read.ok) return [{ passed: false, text: read.text }];
@@ -208,14 +213,15 @@ function judge(task: ModelTask, params: LabParams, answer: string, lang: LabLang
 		}
 		const run = runCondition(task, params, read.fields, read.numbers, condition, lang);
 		const at = (text: string) => (run.where ? t.modelAt(run.where, text) : text);
-		if (!run.ok) return { passed: false, text: at(run.text) };
+		if (!run.ok) return { passed: false, text: at(run.text), hint: condition.hint };
 		const got = formatNumber(run.value);
 		const wanted = formatNumber(target);
 		return holds(run.value, condition.compare, target)
 			? { passed: true, text: at(t.modelMeets(condition.metric, got, condition.compare, wanted)) }
 			: {
 					passed: false,
-					text: at(t.modelMisses(condition.metric, got, condition.compare, wanted))
+					text: at(t.modelMisses(condition.metric, got, condition.compare, wanted)),
+					hint: condition.hint
 				};
 	});
 }
@@ -240,7 +246,8 @@ export function checkModel(
 	}
 	const broken = judge(task, params, reference, lang).find((message) => !message.passed);
 	if (broken) return [{ passed: false, text: t.referenceBroken(broken.text) }];
-	return judge(task, params, answer, lang).map((message) =>
-		message.passed ? message : { ...message, text: withHint(message.text, task.hint, lang) }
+	// A condition's own hint, where it has one, says more than the task's.
+	return judge(task, params, answer, lang).map(({ hint, ...message }) =>
+		message.passed ? message : { ...message, text: withHint(message.text, hint ?? task.hint, lang) }
 	);
 }

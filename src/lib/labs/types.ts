@@ -162,6 +162,8 @@ export interface ModelCondition {
 	metric: string;
 	compare: ModelCompare;
 	target: string;
+	/** Said when this condition fails, instead of the task's hint. */
+	hint?: string;
 }
 
 /**

@@ -138,6 +138,19 @@ describe('capacity-planning', () => {
 		}
 	});
 
+	it("fails a cap that starves batch, with batch's CPUs and the target", () => {
+		// A cap of one CPU on batch gives web room, but takes from batch what it pays for.
+		const capped = 'WEB_WEIGHT: 256\nWEB_CAP: 0\nBATCH_WEIGHT: 256\nBATCH_CAP: 100';
+		for (const id of ['s1', 'bob']) {
+			const params = labParams(lab, id);
+			expect(failure(params, 'weights', capped)).toMatch(
+				new RegExp(
+					`vms\\.1\\.cpus = [\\d.]+, expected >= ${Number(params.PCPUS) - 0.5}: batch keeps what web does not use only without a cap`
+				)
+			);
+		}
+	});
+
 	it('lets the student set only the weights and caps, not the workloads', () => {
 		const params = labParams(lab, 's1');
 		// Lowering web's request rate would pass the target without touching a weight.

@@ -108,6 +108,25 @@ describe('checkModel with conditions and a requirement', () => {
 		expect(tooFew).toEqual({ passed: false, text: 'at c = 4: W = 1.087, expected <= 1.05' });
 	});
 
+	it("says a failing condition's own hint instead of the task's", () => {
+		const hinted: ModelTask = {
+			...bracket,
+			hint: 'the task hint',
+			conditions: [
+				bracket.conditions[0],
+				{ ...bracket.conditions[1], hint: 'more servers at HIGH' }
+			]
+		};
+		const [low, high] = checkModel(hinted, params, 'LOW: 3\nHIGH: 4', 'en');
+		expect(low.passed).toBe(true);
+		expect(high).toEqual({
+			passed: false,
+			text: 'at c = 4: W = 1.087, expected <= 1.05: more servers at HIGH'
+		});
+		const [tooMany] = checkModel(hinted, params, 'LOW: 5\nHIGH: 6', 'en');
+		expect(tooMany.text).toMatch(/^at c = 5: W = 1\.0\d+, expected > 1\.05: the task hint$/);
+	});
+
 	it('checks the requirement first and runs nothing when it fails', () => {
 		expect(checkModel(bracket, params, 'LOW: 1\nHIGH: 9', 'en')).toEqual([
 			{ passed: false, text: 'HIGH - LOW = 8, expected at most 2' }
