@@ -9,6 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { exitStepperEn as en } from '../../src/lib/widgets/exit-stepper/strings.en.ts';
 import { exitStepperZh as zhHans } from '../../src/lib/widgets/exit-stepper/strings.zh-Hans.ts';
 import { collectErrors } from './console.ts';
+import { sharePage } from './shared-page.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openExperiments } from './experiments.ts';
 
@@ -31,21 +32,10 @@ async function stepper(page: Page, path = lesson): Promise<Locator> {
  * from the last, as the student would (the runs cost most of each test's time on two cores).
  */
 test.describe.serial('one stepper, from its runs to re-pricing', () => {
-	let page: Page;
-	let widget: Locator;
-	let errors: string[];
-
-	test.beforeAll(async ({ browser }) => {
-		// A hook has the default time, not the file's: loading and running takes longer.
-		test.setTimeout(120_000);
-		page = await browser.newPage();
-		errors = collectErrors(page);
-		widget = await stepper(page);
-	});
-	test.afterAll(() => page.close());
-	test.afterEach(() => expect(errors).toEqual([]));
+	const shared = sharePage((page) => stepper(page));
 
 	test('stepping 5 exits forward and 5 back restores the same exit and state view', async () => {
+		const { page, widget } = shared;
 		const trap = widget.locator('article[data-mode="trap"]');
 		const view = trap.locator('[data-state-view]');
 		await expect(view).toHaveAttribute('data-exit', '1');
@@ -68,6 +58,7 @@ test.describe.serial('one stepper, from its runs to re-pricing', () => {
 	});
 
 	test('side by side on syscall, hw makes fewer exits than trap', async () => {
+		const { widget } = shared;
 		const exits = async (mode: string) =>
 			Number(
 				await widget
@@ -85,6 +76,7 @@ test.describe.serial('one stepper, from its runs to re-pricing', () => {
 	});
 
 	test('changing a cost constant re-prices the bars, and going back restores them', async () => {
+		const { widget } = shared;
 		const totals = widget.locator('[data-bar-total]');
 		await expect(widget.locator('[data-bars]')).toHaveAttribute('data-bars', 'core2');
 		const core2 = await totals.allInnerTexts();
@@ -103,6 +95,7 @@ test.describe.serial('one stepper, from its runs to re-pricing', () => {
 	});
 
 	test('changing the preset re-prices the bars without running again', async () => {
+		const { widget } = shared;
 		const totals = widget.locator('[data-bar-total]');
 		const core2 = await totals.allInnerTexts();
 		await widget.locator('select[data-control="preset"]').selectOption('p4');

@@ -8,6 +8,7 @@
 import { axeViolations } from './axe.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
+import { sharePage } from './shared-page.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openExperiments } from './experiments.ts';
 
@@ -27,21 +28,10 @@ async function sweep(page: Page, path = lesson): Promise<Locator> {
 
 /** One sweep as a student uses it: the page and its runs load once, and each test carries on. */
 test.describe.serial('one sweep, from its runs to Stop and Run again', () => {
-	let page: Page;
-	let widget: Locator;
-	let errors: string[];
-
-	test.beforeAll(async ({ browser }) => {
-		// A hook has the default time, not the file's: loading and running takes longer.
-		test.setTimeout(120_000);
-		page = await browser.newPage();
-		errors = collectErrors(page);
-		widget = await sweep(page);
-	});
-	test.afterAll(() => page.close());
-	test.afterEach(() => expect(errors).toEqual([]));
+	const shared = sharePage((page) => sweep(page));
 
 	test('the sweep draws a line per variant, marks the crossover and reads out every point', async () => {
+		const { page, widget } = shared;
 		await expect(widget.getByRole('status')).toContainText('7 of 7 points');
 		await expect(widget.locator('path[data-series]')).toHaveCount(4);
 		// The lesson's range crosses over: the rule's label says who is cheaper from where.
@@ -68,6 +58,7 @@ test.describe.serial('one sweep, from its runs to Stop and Run again', () => {
 	});
 
 	test('Stop ends the runs and Run again starts over', async () => {
+		const { widget } = shared;
 		await widget.getByRole('button', { name: 'Run again' }).click();
 		await expect(widget).toHaveAttribute('data-status', 'running');
 		await widget.getByRole('button', { name: 'Stop' }).click();
