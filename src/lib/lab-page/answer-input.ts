@@ -28,6 +28,14 @@ export function starterOf(task: TaskShape): string {
 	return typeof task.starter === 'string' ? task.starter : '';
 }
 
+/**
+ * The keys a student may write in a model task's parameters: the fields, which replace the
+ * model's inputs of that name, and the variables, numbers the lab's expressions read.
+ */
+export function settableKeys(task: { fields?: string[]; variables?: string[] }): string[] {
+	return [...(task.fields ?? []), ...(task.variables ?? [])];
+}
+
 /** Written tasks are collected for the instructor: the grader gives them no points. */
 export function gradedByHand(task: TaskShape): boolean {
 	return task.kind === 'written';

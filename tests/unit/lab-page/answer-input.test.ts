@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerInput, gradedByHand, starterOf } from '../../../src/lib/lab-page/answer-input.ts';
+import {
+	answerInput,
+	gradedByHand,
+	settableKeys,
+	starterOf
+} from '../../../src/lib/lab-page/answer-input.ts';
 import { testLab } from '../labs/fixtures.ts';
 
 describe('answerInput', () => {
@@ -34,5 +39,17 @@ describe('starterOf and gradedByHand', () => {
 				.tasks.filter(gradedByHand)
 				.map((task) => task.kind)
 		).toEqual(['written']);
+	});
+});
+
+describe('settableKeys', () => {
+	it("lists a model task's fields and its variables, which the lab's expressions read", () => {
+		expect(settableKeys({ fields: ['c'] })).toEqual(['c']);
+		expect(settableKeys({ fields: [], variables: ['WEB_WEIGHT', 'BATCH_CAP'] })).toEqual([
+			'WEB_WEIGHT',
+			'BATCH_CAP'
+		]);
+		expect(settableKeys({ fields: ['WSET'], variables: ['ROUNDS'] })).toEqual(['WSET', 'ROUNDS']);
+		expect(settableKeys({})).toEqual([]);
 	});
 });
