@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
+import { notebookReady } from './experiments.ts';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from './staticHost.ts';
@@ -114,6 +115,8 @@ test('a done mark survives a reload and shows on the lesson page', async ({ page
 	await expect(page.locator('.outline-item').first().getByRole('checkbox')).toBeChecked();
 	await page.goto(`/lessons/${first}/`);
 	await expect(page.locator('.finished').getByRole('checkbox')).toBeChecked();
+	// Once the lesson has hydrated: before that the click may land while the page still moves.
+	await notebookReady(page);
 	await page.locator('.finished').getByRole('checkbox').uncheck();
 	await page.goto('/');
 	await expect(page.locator('.outline-item').first().getByRole('checkbox')).not.toBeChecked();

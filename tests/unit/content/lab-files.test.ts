@@ -66,7 +66,7 @@ describe('trap-emulate', () => {
 		expect(check(handler.starter).messages).toEqual([
 			{
 				passed: false,
-				text: 'still running after 2000000 instructions (a loop that never ends, or a trap that returns to the same instruction): if the same cpop traps forever, mepc is not advanced'
+				text: 'still running after 200000 instructions (a loop that never ends, or a trap that returns to the same instruction): if the same cpop traps forever, mepc is not advanced'
 			}
 		]);
 	});

@@ -18,7 +18,7 @@ import {
 } from './execute.ts';
 import { readCsr, writeCsr } from './csr-file.ts';
 import { enterTrap } from './trap.ts';
-import { PAGE_HAS_HTIF, forgetDecoded, noteRamStore } from './store-notify.ts';
+import { PAGE_HAS_HTIF, forgetDecoded, forgetDecodedRange, noteRamStore } from './store-notify.ts';
 import { insnsUntilTimer } from './counters.ts';
 import { setTimerCompare } from '../devices/clint.ts';
 import { flushHostTlb } from '../mmu/host-tlb.ts';
@@ -166,12 +166,15 @@ export class Machine {
 		if (inRam) h.pageFlags[(tohost - RAM_BASE) >>> 12] |= PAGE_HAS_HTIF;
 	}
 
-	/** Copies bytes into physical memory (RAM only); returns false if the range is not all RAM. */
+	/**
+	 * Copies bytes into physical memory (RAM only), forgetting the pre-decoded instructions of those
+	 * bytes; returns false if the range is not all RAM.
+	 */
 	writeMemory(pa: number, bytes: Uint8Array): boolean {
 		const off = pa - RAM_BASE;
 		if (off < 0 || off + bytes.length > this.hart.ramSize) return false;
 		this.hart.ram.set(bytes, off);
-		forgetDecoded(this.hart);
+		forgetDecodedRange(this.hart, off, bytes.length);
 		return true;
 	}
 
@@ -190,9 +193,9 @@ export class Machine {
 	}
 
 	/**
-	 * Writes an aligned 32-bit word of physical RAM as a store would: only a pre-decoded
-	 * instruction of that word is forgotten (writeMemory forgets them all). For a host that edits
-	 * page tables word by word. Returns false outside RAM or unaligned.
+	 * Writes an aligned 32-bit word of physical RAM as a store would: a pre-decoded instruction of
+	 * that word is forgotten, and the HTIF mailbox is watched. For a host that edits page tables
+	 * word by word. Returns false outside RAM or unaligned.
 	 */
 	writeWord(pa: number, v: number): boolean {
 		const off = pa - RAM_BASE;

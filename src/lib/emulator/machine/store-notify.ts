@@ -35,6 +35,23 @@ export function noteRamStore(h: Hart, offset: number): boolean {
 	return false;
 }
 
+/**
+ * Forgets the pre-decoded instructions of the RAM bytes [offset, offset + length), as stores there
+ * would, and no others: the host writes a guest's byte or halfword this way under trap-and-emulate,
+ * and forgetting every decoded page at each such write made a shadow-paging run re-decode its
+ * whole kernel again and again.
+ */
+export function forgetDecodedRange(h: Hart, offset: number, length: number): void {
+	const end = offset + length;
+	for (let page = offset >>> 12; page << 12 < end; page++) {
+		const slot = h.pageSlot[page];
+		if (!(h.pageFlags[page] & PAGE_HAS_CODE) || slot < 0) continue;
+		const first = Math.max(offset, page << 12) & 0xfff;
+		const last = (Math.min(end, (page + 1) << 12) - 1) & 0xfff;
+		h.decodePool.fill(0, slot + (first >> 2), slot + (last >> 2) + 1);
+	}
+}
+
 /** Forgets all pre-decoded instructions (after the host rewrites memory or restores a snapshot). */
 export function forgetDecoded(h: Hart): void {
 	h.decodePool.fill(0, 0, h.decodePoolUsed);
