@@ -2,11 +2,12 @@
  * Accessibility of every page in the production build, checked by axe-core: the outline in both
  * languages, the 404 page, every lesson in English, and every lesson's Chinese page where it has a
  * translation (a lesson without one has no Chinese page: the Chinese outline and pager link to its
- * English page, which is checked here). English pages are checked in the light colour scheme on a
- * desktop, Chinese ones in the dark scheme on a phone's 360 px, so that every lesson is seen in both
- * schemes and at both widths while each page is checked once (the suite must stay within its time
- * on two cores). Any violation fails, with what and where. Pages are listed from content/lessons, so a
- * new lesson or translation is checked without touching this file.
+ * English page, which is checked here). English pages are checked in the dark colour scheme on a
+ * phone's 360 px, Chinese ones in the light scheme on a desktop, so that every lesson is seen in
+ * both schemes and at both widths while each page is checked once (the suite must stay within its
+ * time on two cores). Any violation fails, with what and where; so does chart text under 12 px.
+ * Pages are listed from content/lessons, so a new lesson or translation is checked without
+ * touching this file.
  */
 import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
@@ -64,6 +65,18 @@ async function expectNoViolation(page: Page) {
 	expect(found, found.join('\n')).toEqual([]);
 }
 
+/**
+ * Text in the lesson's charts and drawings set under 12 px (a size that depends neither on the
+ * colour scheme nor on the width).
+ */
+function smallChartText(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('.lesson-body svg text')]
+			.map((e) => ({ text: e.textContent, size: parseFloat(getComputedStyle(e).fontSize) }))
+			.filter((e) => e.size < 12)
+	);
+}
+
 const setups = {
 	light: { colorScheme: 'light', device: 'desktop', viewport: { width: 1280, height: 800 } },
 	dark: { colorScheme: 'dark', device: 'phone', viewport: { width: 360, height: 740 } }
@@ -92,6 +105,7 @@ for (const [path, setup] of [
 			await page.goto(path);
 			await drawn(page);
 			await expectNoViolation(page);
+			expect(await smallChartText(page), 'chart text under 12 px').toEqual([]);
 			if (setup.device !== 'phone') return;
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				setup.viewport.width

@@ -1,12 +1,11 @@
 /**
- * What the charts show, as a demanding student reads them: text large enough, log axes in plain
- * decimals, no two legend entries or lines alike, runs that stay to be compared, stretches named
+ * What the charts show, as a demanding student reads them (a11y.spec.ts checks that their text is
+ * large enough on every lesson): log axes in plain decimals, no two legend entries or lines alike, runs that stay to be compared, stretches named
  * by their vCPU, counts in the right plural, and lesson links that say when they change language.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { collectErrors } from './console.ts';
-import { openExperiments } from './experiments.ts';
 
 /** The English lessons' slugs in course order (their front matter's `order`), from content/lessons. */
 const files = readdirSync('content/lessons');
@@ -26,33 +25,6 @@ async function open(page: Page, path: string) {
 	await page.goto(path);
 	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 }
-
-// Font sizes do not depend on the colour scheme, so one scheme is enough.
-test('chart text is at least 12 px on every widget lesson', async ({ page }) => {
-	test.setTimeout(120_000);
-	for (const slug of [
-		'performance-models',
-		'sharing-cpus',
-		'sharing-memory',
-		'resource-allocation',
-		'trap-and-emulate'
-	]) {
-		await open(page, `/lessons/${slug}/`);
-		// The exit steppers sit inside predictions; their charts come once their runs are done.
-		await openExperiments(page);
-		for (const stepper of await page.locator('section.exit-stepper').all())
-			await expect(stepper.locator('[data-bars]')).toBeAttached({ timeout: 60_000 });
-		await expect(page.locator('[data-widget] svg text').first()).toBeAttached({
-			timeout: 20_000
-		});
-		const small = await page.evaluate(() =>
-			[...document.querySelectorAll('[data-widget] svg text, .lesson-body svg text')]
-				.map((e) => ({ text: e.textContent, size: parseFloat(getComputedStyle(e).fontSize) }))
-				.filter((e) => e.size < 12)
-		);
-		expect(small, slug).toEqual([]);
-	}
-});
 
 test('log axes write 0.1 and 0.01, not 100m and 10m', async ({ page }) => {
 	await open(page, '/lessons/performance-models/');
