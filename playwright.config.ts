@@ -15,6 +15,11 @@ export default defineConfig({
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
+		// The service worker stores the whole build (15 MB) on a page's first visit, and every test
+		// starts in a fresh browser context: left on, each test would download and store the course
+		// again (blocking it took a sixth off the tests' time on two cores). offline.spec.ts allows it
+		// and checks it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: chromiumArgs
