@@ -25,9 +25,13 @@ function load(name: string): Lab {
 }
 
 describe.each(files)('%s', (name) => {
-	it('parses, and its reference solution earns every automatic point for 8 students', () => {
+	// A translation has the same solutions and parameters as its English file (the next test checks
+	// that): a few students show that its own checks pass them.
+	const students = name.endsWith('.zh.md') ? 3 : 8;
+
+	it(`parses, and its reference solution earns every automatic point for ${students} students`, () => {
 		const lab = load(name);
-		for (let i = 0; i < 8; i++) {
+		for (let i = 0; i < students; i++) {
 			const grade = gradeSubmission(lab, referenceSubmission(lab, `student-${i}`));
 			const failed = grade.tasks.filter((t) => !t.manual && !t.passed);
 			expect(failed.flatMap((t) => t.messages)).toEqual([]);
