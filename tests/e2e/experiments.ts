@@ -2,7 +2,7 @@
  * Lesson pages in the end-to-end tests: waiting for the notebook, and opening the experiments that
  * predictions hide (cells, plots, exit steppers) by committing an answer to each.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The notebook is live once LessonBody has mounted and restored any saved work. Hydrating it can
@@ -14,17 +14,45 @@ export async function notebookReady(page: Page) {
 
 /**
  * Commits an answer to every prediction, so that the experiments they hide are on the page.
- * Answering one may reveal another inside it.
+ * Answering one may reveal another inside it. With `until`, it answers them in page order until
+ * that widget is on the page, as a student reading down to it would, and leaves the experiments
+ * after it closed (their runs would only take the cores from the one under test).
  */
-export async function openExperiments(page: Page) {
+export async function openExperiments(page: Page, until?: Locator) {
 	await notebookReady(page);
 	const locked = page.locator('[data-predict-block][data-answered="false"]');
 	for (let i = 0; i < 20 && (await locked.count()) > 0; i++) {
+		if (until && (await until.count()) > 0) return;
 		const form = locked.first().locator('form.predict').first();
 		await form.getByRole('textbox').fill('1');
 		await form.getByRole('button').click();
 	}
-	await expect(locked).toHaveCount(0);
+	if (until) await expect(until.first()).toBeAttached();
+	else await expect(locked).toHaveCount(0);
+}
+
+/**
+ * Scrolls a widget to the middle of the screen, where a lazy one (LazyWidget.svelte) loads. Not
+ * `scrollIntoViewIfNeeded`, which waits for the element to hold still and fails when a placeholder is
+ * replaced by its widget meanwhile.
+ */
+export async function scrollToWidget(widget: Locator) {
+	await widget.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+}
+
+/**
+ * Brings every widget that loads as it nears the screen (LazyWidget.svelte) into view, as a student
+ * scrolling down the lesson would, and waits until each has loaded.
+ */
+export async function loadLazyWidgets(page: Page) {
+	await page.evaluate(async () => {
+		for (const placeholder of document.querySelectorAll('[data-placeholder]')) {
+			placeholder.scrollIntoView({ block: 'center' });
+			// The next frame's layout tells the placeholder that it is in view.
+			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		}
+	});
+	await expect(page.locator('[data-placeholder]')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /**
