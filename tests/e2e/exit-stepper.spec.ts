@@ -12,7 +12,7 @@ import { collectErrors } from './console.ts';
 import { sharePage } from './shared-page.ts';
 import { englishLeft } from './english-left.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
-import { openExperiments, scrollToWidget } from './experiments.ts';
+import { openWidget } from './experiments.ts';
 
 const lesson = '/lessons/trap-and-emulate/';
 
@@ -21,10 +21,7 @@ test.describe.configure({ timeout: 120_000 });
 /** The lesson's first stepper, loaded, with both of its runs finished. */
 async function stepper(page: Page, path = lesson): Promise<Locator> {
 	await page.goto(path);
-	await openExperiments(page, page.locator('[data-widget="exit-stepper"]'));
-	// The placeholder until it nears the screen, then the loaded stepper (LazyWidget.svelte).
-	const widget = page.locator('[data-widget="exit-stepper"]').first();
-	await scrollToWidget(widget);
+	const widget = await openWidget(page, 'exit-stepper');
 	await expect(widget.locator('[data-outcome]')).toHaveCount(2, { timeout: 60_000 });
 	return widget;
 }

@@ -41,6 +41,18 @@ export async function scrollToWidget(widget: Locator) {
 }
 
 /**
+ * The first `::name` widget of the lesson, with the predictions above it answered and scrolled to
+ * the middle of the screen: a placeholder until it has loaded, then the widget (both carry
+ * `data-widget`).
+ */
+export async function openWidget(page: Page, name: string): Promise<Locator> {
+	const widget = page.locator(`[data-widget="${name}"]`).first();
+	await openExperiments(page, widget);
+	await scrollToWidget(widget);
+	return widget;
+}
+
+/**
  * Brings every widget that loads as it nears the screen (LazyWidget.svelte) into view, as a student
  * scrolling down the lesson would, and waits until each has loaded.
  */

@@ -10,7 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
 import { sharePage } from './shared-page.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
-import { openExperiments, scrollToWidget } from './experiments.ts';
+import { openWidget } from './experiments.ts';
 
 const lesson = '/lessons/memory-virtualization/';
 
@@ -19,10 +19,7 @@ test.describe.configure({ timeout: 120_000 });
 /** The lesson's first sweep, loaded, with all its runs done. */
 async function sweep(page: Page, path = lesson): Promise<Locator> {
 	await page.goto(path);
-	await openExperiments(page, page.locator('[data-widget="memory-sweep"]'));
-	// The placeholder until it nears the screen, then the loaded sweep (LazyWidget.svelte).
-	const widget = page.locator('[data-widget="memory-sweep"]').first();
-	await scrollToWidget(widget);
+	const widget = await openWidget(page, 'memory-sweep');
 	await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
 	return widget;
 }

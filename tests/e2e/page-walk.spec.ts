@@ -9,7 +9,7 @@ import { pageWalkEn as en } from '../../src/lib/widgets/page-walk/strings.en.ts'
 import { pageWalkZh as zh } from '../../src/lib/widgets/page-walk/strings.zh-Hans.ts';
 import { collectErrors } from './console.ts';
 import { englishLeft } from './english-left.ts';
-import { openExperiments, scrollToWidget } from './experiments.ts';
+import { openWidget } from './experiments.ts';
 
 const lesson = '/lessons/memory-virtualization/';
 
@@ -18,9 +18,7 @@ test.describe.configure({ timeout: 120_000 });
 /** The lesson's page-walk visualizer, with its three walks recorded. */
 async function visualizer(page: Page, path = lesson): Promise<Locator> {
 	await page.goto(path);
-	const widget = page.locator('[data-widget="page-walk"]').first();
-	await openExperiments(page, widget);
-	await scrollToWidget(widget);
+	const widget = await openWidget(page, 'page-walk');
 	await expect(widget.locator('[data-subject]')).toBeVisible({ timeout: 60_000 });
 	return widget;
 }
@@ -59,9 +57,7 @@ test('a two-stage walk steps forward 8 references to the data and back 8 to the 
 test('switching the shadow synchronisation changes the exits by reason', async ({ page }) => {
 	const errors = collectErrors(page);
 	await page.goto(lesson);
-	await openExperiments(page, page.locator('[data-widget="exit-stepper"]'));
-	const stepper = page.locator('[data-widget="exit-stepper"]').first();
-	await scrollToWidget(stepper);
+	const stepper = await openWidget(page, 'exit-stepper');
 	const writes = stepper
 		.locator('table[data-tally="trap"] tr[data-reason="pageTableWrite"] td')
 		.first();

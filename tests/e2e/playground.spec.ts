@@ -7,7 +7,7 @@ import { axeViolations } from './axe.ts';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { encodeShare } from '../../src/lib/widgets/machine/share.ts';
 import { collectErrors } from './console.ts';
-import { scrollToWidget } from './experiments.ts';
+import { openWidget, scrollToWidget } from './experiments.ts';
 
 /** A program in a link, as "Copy link" makes it. */
 function linkTo(source: string, breakpoints: number[] = []): string {
@@ -279,9 +279,7 @@ test('::machine in a lesson runs its example, keeps an edit across a reload, and
 }) => {
 	test.setTimeout(90_000);
 	await page.goto('/lessons/trap-and-emulate/');
-	// It loads as it nears the screen (LazyWidget.svelte).
-	const machine = page.locator('[data-widget="machine"]');
-	await scrollToWidget(machine);
+	const machine = await openWidget(page, 'machine');
 	await expect(machine.locator('[data-status]')).toContainText('Ready', { timeout: 60_000 });
 	await machine.getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(machine.getByRole('log')).toContainText('powering off');
@@ -296,7 +294,7 @@ test('::machine in a lesson runs its example, keeps an edit across a reload, and
 	await expect(reset).toBeVisible();
 	await page.waitForTimeout(800);
 	await page.reload();
-	await scrollToWidget(machine);
+	await openWidget(page, 'machine');
 	await expect(machine.locator('[data-status]')).toContainText('Ready', { timeout: 60_000 });
 	// The editor draws only the lines in view: go to the end to see the note.
 	await expect(reset).toBeVisible();
