@@ -12,12 +12,7 @@
 import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import {
-	loadLazyWidgets,
-	openExperiments,
-	renderEverything,
-	unlabelledScrollers
-} from './experiments.ts';
+import { openExperiments, renderEverything, unlabelledScrollers } from './experiments.ts';
 
 /** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
 function slugs(suffix: '' | '.zh'): string[] {
@@ -47,7 +42,6 @@ async function drawn(page: Page) {
 	if (!page.url().includes('/lessons/')) return;
 	// Answered, each prediction shows its experiment: axe checks the widgets it hid too.
 	await openExperiments(page);
-	await loadLazyWidgets(page);
 	for (const stepper of await page.locator('section.exit-stepper').all())
 		await expect(stepper.locator('[data-bars]')).toBeAttached({ timeout: 60_000 });
 	const lastChart = {

@@ -32,39 +32,17 @@ export async function openExperiments(page: Page, until?: Locator) {
 }
 
 /**
- * Scrolls a widget to the middle of the screen, where a lazy one (LazyWidget.svelte) loads. Not
- * `scrollIntoViewIfNeeded`, which waits for the element to hold still and fails when a placeholder is
- * replaced by its widget meanwhile.
- */
-export async function scrollToWidget(widget: Locator) {
-	await widget.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-}
-
-/**
- * The first `::name` widget of the lesson, with the predictions above it answered and scrolled to
- * the middle of the screen: a placeholder until it has loaded, then the widget (both carry
+ * The first `::name` widget of the lesson, with the predictions above it answered, scrolled to the
+ * middle of the screen: a placeholder until it has loaded, then the widget (both carry
  * `data-widget`).
  */
 export async function openWidget(page: Page, name: string): Promise<Locator> {
 	const widget = page.locator(`[data-widget="${name}"]`).first();
 	await openExperiments(page, widget);
-	await scrollToWidget(widget);
+	// Not `scrollIntoViewIfNeeded`, which waits for the element to hold still and fails when the
+	// placeholder is replaced by the widget meanwhile.
+	await widget.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	return widget;
-}
-
-/**
- * Brings every widget that loads as it nears the screen (LazyWidget.svelte) into view, as a student
- * scrolling down the lesson would, and waits until each has loaded.
- */
-export async function loadLazyWidgets(page: Page) {
-	await page.evaluate(async () => {
-		for (const placeholder of document.querySelectorAll('[data-placeholder]')) {
-			placeholder.scrollIntoView({ block: 'center' });
-			// The next frame's layout tells the placeholder that it is in view.
-			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-		}
-	});
-	await expect(page.locator('[data-placeholder]')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /**

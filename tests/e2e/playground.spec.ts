@@ -7,7 +7,7 @@ import { axeViolations } from './axe.ts';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { encodeShare } from '../../src/lib/widgets/machine/share.ts';
 import { collectErrors } from './console.ts';
-import { openWidget, scrollToWidget } from './experiments.ts';
+import { openWidget } from './experiments.ts';
 
 /** A program in a link, as "Copy link" makes it. */
 function linkTo(source: string, breakpoints: number[] = []): string {
@@ -186,19 +186,6 @@ test('Monaco loads on the playground only, not on the outline or a lesson', asyn
 	expect(await loadsMonaco(page, '/')).toBe(false);
 	expect(await loadsMonaco(page, '/lessons/why-virtualize/')).toBe(false);
 	expect(await loadsMonaco(page, '/playground/', '.monaco-editor')).toBe(true);
-});
-
-test('::machine in a lesson loads Monaco and the machine only as it nears the screen', async ({
-	page
-}) => {
-	// On a phone the workbench is several screens down the lesson: at the top, nothing of it loads.
-	await page.setViewportSize({ width: 360, height: 740 });
-	expect(await loadsMonaco(page, '/lessons/trap-and-emulate/')).toBe(false);
-	const machine = page.locator('[data-widget="machine"]');
-	await expect(machine).toHaveAttribute('data-placeholder');
-	await scrollToWidget(machine);
-	await expect(machine.locator('[data-status]')).toContainText('Ready', { timeout: 60_000 });
-	await expect(machine).not.toHaveAttribute('data-placeholder');
 });
 
 test('every view of the workbench passes axe (dark; a11y.spec checks the page in light)', async ({
