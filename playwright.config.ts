@@ -20,6 +20,8 @@ export default defineConfig({
 		// again (blocking it took a sixth off the tests' time on two cores). offline.spec.ts allows it
 		// and checks it.
 		serviceWorkers: 'block',
+		// What the page looked like when a test failed (in test-results/, kept by scripts/e2e.js).
+		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: chromiumArgs

@@ -19,11 +19,21 @@ if (!chromium) {
 // A run filtered by title (-g, --grep) runs what it names in one go.
 const args = process.argv.slice(2);
 const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
+// Each phase keeps its failures' screenshots in a folder of its own (Playwright empties the output
+// folder when it starts): the second phase would otherwise delete the first one's.
 const phases = filtered
 	? [[]]
 	: [
-			['--grep-invert', '@alone', '--pass-with-no-tests'],
-			['--grep', '@alone', '--pass-with-no-tests', '--workers', '1']
+			['--grep-invert', '@alone', '--pass-with-no-tests', '--output', 'test-results/together'],
+			[
+				'--grep',
+				'@alone',
+				'--pass-with-no-tests',
+				'--workers',
+				'1',
+				'--output',
+				'test-results/alone'
+			]
 		];
 // The site is built once here, not by each phase's web server.
 const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });

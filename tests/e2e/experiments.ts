@@ -80,6 +80,12 @@ export function unlabelledScrollers(page: Page): Promise<string[]> {
 					!e.getAttribute('aria-label') ||
 					e.tabIndex !== 0
 			)
-			.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+			// What and how wide, and the attributes it has: enough to tell a missed check from a label.
+			.map(
+				(e) =>
+					`${e.tagName.toLowerCase()}.${e.className} (content ${e.scrollWidth} px in ${e.clientWidth} px;` +
+					` role=${e.getAttribute('role')}, tabindex=${e.getAttribute('tabindex')}):` +
+					` ${e.textContent?.replace(/\s+/g, ' ').slice(0, 160)}`
+			)
 	);
 }
