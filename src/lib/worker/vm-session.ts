@@ -9,13 +9,15 @@
  *
  * The same class runs inside the Web Worker (vm.worker.ts) and directly in tests; it reads no clock
  * and touches no DOM: the worker passes its clock and its way of yielding. Every message is plain
- * data (structured-clone friendly): no class instances, no functions, no Maps.
+ * data (structured-clone friendly): no class instances, no functions, no Maps. Exit records travel
+ * packed into numbers (packed-exits.ts): the page unpacks one only when it shows it.
  */
 import { WORKLOADS, buildGuest, type WorkloadName } from '../emulator/guests/build.ts';
 import type { SourceMapEntry } from '../emulator/asm/index.ts';
 import type { CostModel } from '../emulator/vmm/cost.ts';
 import { SHADOW_SYNCS, type ShadowSync } from '../emulator/vmm/shadow-paging.ts';
 import type { ExitRecord, VmMode } from '../emulator/vmm/exit-trace.ts';
+import { ExitPacker, type PackedExits } from './packed-exits.ts';
 import { VM_MODES, type VmOutcome } from '../emulator/vmm/vm.ts';
 import { text, type Text } from '../widgets/exit-stepper/messages.ts';
 import {
@@ -98,7 +100,10 @@ export interface ModeSummary {
 export type SessionResponse =
 	/** The guest is built; runs begin. */
 	| { type: 'started'; id: number; modes: VmMode[]; cost: CostModel; guests: GuestSources[] }
-	/** After each slice of a mode: its progress, and the exit records made since the last one. */
+	/**
+	 * After each slice of a mode: its progress, and the exit records made since the last one,
+	 * packed (the mode's batches are unpacked together: PackedExitLog).
+	 */
 	| {
 			type: 'progress';
 			id: number;
@@ -107,7 +112,7 @@ export type SessionResponse =
 			exits: number;
 			spent: number;
 			budget: number;
-			records: ExitRecord[];
+			records: PackedExits;
 	  }
 	| { type: 'modeDone'; id: number; summary: ModeSummary }
 	| { type: 'done'; id: number; summaries: ModeSummary[] }
@@ -266,12 +271,13 @@ export class VmSession {
 			};
 			this.runs.push(stored);
 			let sent = 0;
+			const packer = new ExitPacker();
 			let outcome: SessionOutcome | undefined;
 			for (;;) {
 				outcome = vm.step(slice);
 				stored.guestInstructions = vm.guestInstructions;
 				stored.firmwareCalls = vm.exits.firmwareCalls;
-				const records = vm.exits.records.slice(sent);
+				const records = packer.pack(vm.exits.records.slice(sent));
 				sent = vm.exits.records.length;
 				this.post({
 					type: 'progress',

@@ -10,12 +10,20 @@ import { VmSession, type SessionRequest, type SessionResponse } from './vm-sessi
 /** The worker's global scope, typed by hand: the project's TypeScript lib is the DOM's. */
 const scope = self as unknown as {
 	onmessage: ((event: MessageEvent<SessionRequest>) => void) | null;
-	postMessage(message: SessionResponse): void;
+	postMessage(message: SessionResponse, transfer?: Transferable[]): void;
 };
 
-const session = new VmSession((message) => scope.postMessage(message), {
-	clock: () => performance.now()
-});
+// Packed exit records move to the page rather than being copied: the worker keeps no reference.
+const session = new VmSession(
+	(message) =>
+		scope.postMessage(
+			message,
+			message.type === 'progress'
+				? [message.records.numbers.buffer, message.records.starts.buffer]
+				: []
+		),
+	{ clock: () => performance.now() }
+);
 
 scope.onmessage = (event) => {
 	void session.handle(event.data);

@@ -17,10 +17,12 @@
  * live value the record saw as the exit began.
  *
  * Position 0 is before the first exit; positions 1..length are after exit `seq` = position.
- * Records may arrive in batches (`append`) while the worker runs; they must come in `seq` order.
+ * The cursor reads its records from an ExitSeries, which may still be growing while the worker
+ * runs; it builds a record only when it moves over it or shows it.
  */
 import { abiNames } from '../../emulator/isa/registers.ts';
 import type { ExitReason } from '../../emulator/vmm/exit-reasons.ts';
+import type { ExitSeries } from '../../emulator/vmm/exit-series.ts';
 import type { ExitRecord } from '../../emulator/vmm/exit-trace.ts';
 
 /** One register or CSR in the state view. */
@@ -49,33 +51,17 @@ export interface StateView {
 type PreviousWriters = { seq: number; value: number }[];
 
 export class ExitCursor {
-	private readonly records: ExitRecord[] = [];
+	/**
+	 * For each exit the cursor has moved over, the previous writers of its changes (for moving
+	 * back): worked out the first time it moves forward over the exit, which happens in order.
+	 */
 	private readonly writers: PreviousWriters[] = [];
-	/** The latest writer of each name over all records appended so far (for `writers`). */
+	/** The latest writer of each name over the exits in `writers`. */
 	private readonly lastWriter = new Map<string, { seq: number; value: number }>();
 	private readonly state = new Map<string, StateEntry>();
 	private at = 0;
 
-	constructor(records: readonly ExitRecord[] = []) {
-		this.append(records);
-	}
-
-	/** Adds records (the next ones by `seq`); the position does not move. */
-	append(records: readonly ExitRecord[]): void {
-		for (const r of records) {
-			if (r.seq !== this.records.length + 1)
-				throw new Error(
-					`exit ${r.seq} arrived after exit ${this.records.length}: records must come in order`
-				);
-			this.records.push(r);
-			const prev: PreviousWriters = [];
-			for (const c of r.changes) {
-				prev.push(this.lastWriter.get(c.name) ?? { seq: 0, value: 0 });
-				this.lastWriter.set(c.name, { seq: r.seq, value: c.after });
-			}
-			this.writers.push(prev);
-		}
-	}
+	constructor(private readonly records: ExitSeries) {}
 
 	get length(): number {
 		return this.records.length;
@@ -87,11 +73,11 @@ export class ExitCursor {
 	}
 
 	get current(): ExitRecord | undefined {
-		return this.at > 0 ? this.records[this.at - 1] : undefined;
+		return this.record(this.at);
 	}
 
 	record(seq: number): ExitRecord | undefined {
-		return seq >= 1 && seq <= this.records.length ? this.records[seq - 1] : undefined;
+		return seq >= 1 && seq <= this.records.length ? this.records.at(seq - 1) : undefined;
 	}
 
 	/** Moves to exit `n` (clamped to 0..length); returns the new position. */
@@ -121,14 +107,14 @@ export class ExitCursor {
 	/** Moves to the next exit with this reason after the current one; stays put if there is none. */
 	nextOf(reason: ExitReason): number {
 		for (let i = this.at; i < this.records.length; i++)
-			if (this.records[i].reason === reason) return this.jump(i + 1);
+			if (this.records.reason(i) === reason) return this.jump(i + 1);
 		return this.at;
 	}
 
 	/** Moves to the latest exit with this reason before the current one; stays put if there is none. */
 	previousOf(reason: ExitReason): number {
 		for (let i = this.at - 2; i >= 0; i--)
-			if (this.records[i].reason === reason) return this.jump(i + 1);
+			if (this.records.reason(i) === reason) return this.jump(i + 1);
 		return this.at;
 	}
 
@@ -150,7 +136,15 @@ export class ExitCursor {
 	}
 
 	private forward(): void {
-		const r = this.records[this.at];
+		const r = this.records.at(this.at);
+		if (this.at === this.writers.length) {
+			const prev: PreviousWriters = [];
+			for (const c of r.changes) {
+				prev.push(this.lastWriter.get(c.name) ?? { seq: 0, value: 0 });
+				this.lastWriter.set(c.name, { seq: r.seq, value: c.after });
+			}
+			this.writers.push(prev);
+		}
 		for (const c of r.changes)
 			this.state.set(c.name, { name: c.name, value: c.after, setAt: r.seq });
 		this.at++;
@@ -158,7 +152,7 @@ export class ExitCursor {
 
 	private back(): void {
 		const i = this.at - 1;
-		const r = this.records[i];
+		const r = this.records.at(i);
 		const prev = this.writers[i];
 		for (let k = r.changes.length - 1; k >= 0; k--) {
 			const c = r.changes[k];

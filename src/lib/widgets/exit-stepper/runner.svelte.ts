@@ -5,14 +5,15 @@
  * experiment replaces. Where the browser has no Worker it runs the same VmSession on the main
  * thread, in short slices with a timer between them, so the page still paints and answers.
  *
- * Records are kept out of Svelte's reactivity (tens of thousands of plain objects would be wrapped
- * in proxies): they go into each mode's ExitCursor, and `version` tells the page that there are new
- * ones. While records stream in it changes at most every REDRAW_MS, so a burst of messages costs
- * one redraw.
+ * Records arrive packed into numbers (worker/packed-exits.ts) and stay packed in each mode's
+ * PackedExitLog, out of Svelte's reactivity: the page builds a record only when it shows one, and
+ * `version` tells the page that there are new ones. While records stream in it changes at most
+ * every REDRAW_MS, so a burst of messages costs one redraw.
  */
 import type { CostModel } from '../../emulator/vmm/cost.ts';
 import type { ExitReason } from '../../emulator/vmm/exit-reasons.ts';
-import type { ExitRecord, VmMode } from '../../emulator/vmm/exit-trace.ts';
+import type { VmMode } from '../../emulator/vmm/exit-trace.ts';
+import { PackedExitLog, type PackedExits } from '../../worker/packed-exits.ts';
 import type {
 	GuestSources,
 	ModeSummary,
@@ -29,9 +30,9 @@ export type Experiment = Omit<StartRequest, 'type' | 'id'>;
 
 /** One mode's run as the page sees it. */
 export class ModeRun {
-	readonly cursor = new ExitCursor();
-	/** The records in order (the cursor's, for the timeline and the alignment). */
-	readonly records: ExitRecord[] = [];
+	/** The records in order, as they arrive. */
+	readonly records = new PackedExitLog();
+	readonly cursor = new ExitCursor(this.records);
 	guestInstructions = 0;
 	exits = 0;
 	spent = 0;
@@ -47,12 +48,10 @@ export class ModeRun {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly reasons = new Set<ExitReason>();
 
-	add(records: readonly ExitRecord[]): void {
-		this.cursor.append(records);
-		for (const r of records) {
-			this.records.push(r);
-			this.reasons.add(r.reason);
-		}
+	add(batch: PackedExits): void {
+		const from = this.records.length;
+		this.records.append(batch);
+		for (let i = from; i < this.records.length; i++) this.reasons.add(this.records.reason(i));
 	}
 }
 

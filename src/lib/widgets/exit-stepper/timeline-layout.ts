@@ -10,6 +10,7 @@ import { frame, size, type Frame } from '../../chart/frame.ts';
 import { continuous, type Scale } from '../../chart/scales.ts';
 import { ticks, type Tick } from '../../chart/ticks.ts';
 import type { ExitReason } from '../../emulator/vmm/exit-reasons.ts';
+import type { ExitSeries } from '../../emulator/vmm/exit-series.ts';
 import type { ExitRecord, VmMode } from '../../emulator/vmm/exit-trace.ts';
 import { thin, type Domain, type ReasonStyle } from './timeline.ts';
 
@@ -19,7 +20,7 @@ export const BRUSH_STRIP = 22;
 
 export interface TimelineRow {
 	mode: VmMode;
-	records: readonly ExitRecord[];
+	records: ExitSeries;
 	/** The exit the student is at in this mode, if any. */
 	current?: ExitRecord;
 }
@@ -86,16 +87,16 @@ export function timelineLayout(
 			height: rowHeight,
 			current: inView ? x(c.guestInstructions) : undefined
 		});
-		for (const { record, count } of thin(row.records, domain, size(f.innerWidth))) {
-			const style = palette.get(record.reason);
+		for (const { seq, progress, reason, count } of thin(row.records, domain, size(f.innerWidth))) {
+			const style = palette.get(reason);
 			if (!style) continue;
 			marks.push({
-				x: x(record.guestInstructions),
+				x: x(progress),
 				y: top + style.index * LANE + LANE / 2,
-				reason: record.reason,
+				reason,
 				style,
 				count,
-				seq: record.seq
+				seq
 			});
 		}
 	});

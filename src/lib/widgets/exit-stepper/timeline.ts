@@ -10,6 +10,7 @@
  */
 import { SERIES_COUNT, seriesColor, seriesPattern, type PatternKind } from '../../chart/palette.ts';
 import { EXIT_REASONS, type ExitReason } from '../../emulator/vmm/exit-reasons.ts';
+import type { ExitSeries } from '../../emulator/vmm/exit-series.ts';
 import type { ExitRecord } from '../../emulator/vmm/exit-trace.ts';
 import { lowerBound } from './align.ts';
 
@@ -49,58 +50,53 @@ export function reasonPalette(reasons: Iterable<ExitReason>): Map<ExitReason, Re
 	return styles;
 }
 
-/** The reasons occurring in some records. */
-export function reasonsOf(...runs: (readonly ExitRecord[])[]): Set<ExitReason> {
-	const set = new Set<ExitReason>();
-	for (const records of runs) for (const r of records) set.add(r.reason);
-	return set;
-}
-
 /** A guest-progress domain [from, to]. */
 export type Domain = readonly [number, number];
 
 /** The whole run's domain: from 0 to the end of progress (at least 1 wide). */
-export function fullDomain(records: readonly ExitRecord[], guestInstructions = 0): Domain {
-	const last = records.length > 0 ? records[records.length - 1].guestInstructions : 0;
+export function fullDomain(records: ExitSeries, guestInstructions = 0): Domain {
+	const last = records.length > 0 ? records.progress(records.length - 1) : 0;
 	return [0, Math.max(1, guestInstructions, last)];
 }
 
-/** The records inside a domain (inclusive), as an index range and the records. */
-export function visible(
-	records: readonly ExitRecord[],
-	d: Domain
-): { start: number; end: number; records: readonly ExitRecord[] } {
-	const start = lowerBound(records, d[0]);
-	const end = lowerBound(records, d[1] + 1);
-	return { start, end, records: records.slice(start, end) };
+/** The records inside a domain (inclusive), as a range of indices [start, end). */
+export function visible(records: ExitSeries, d: Domain): { start: number; end: number } {
+	return { start: lowerBound(records, d[0]), end: lowerBound(records, d[1] + 1) };
+}
+
+/** A mark of the timeline: the first exit of its reason in its pixel column, and how many there are. */
+export interface ThinnedMark {
+	seq: number;
+	progress: number;
+	reason: ExitReason;
+	count: number;
 }
 
 /**
  * At most one mark per reason per pixel column: a zoomed-out timeline of 35,000 exits draws a few
- * thousand marks and looks the same. Each kept mark carries how many exits it stands for.
+ * thousand marks and looks the same. Each kept mark carries how many exits it stands for. Only the
+ * exits' progress and reason are read: no record is built.
  */
-export function thin(
-	records: readonly ExitRecord[],
-	d: Domain,
-	pixels: number
-): { record: ExitRecord; count: number }[] {
-	const { records: shown } = visible(records, d);
+export function thin(records: ExitSeries, d: Domain, pixels: number): ThinnedMark[] {
+	const { start, end } = visible(records, d);
 	const width = Math.max(1, Math.floor(pixels));
 	const span = d[1] - d[0] || 1;
-	const out: { record: ExitRecord; count: number }[] = [];
-	const column = new Map<ExitReason, { record: ExitRecord; count: number }>();
+	const out: ThinnedMark[] = [];
+	const column = new Map<ExitReason, ThinnedMark>();
 	let currentColumn = -1;
-	for (const r of shown) {
-		const c = Math.min(width - 1, Math.floor(((r.guestInstructions - d[0]) / span) * width));
+	for (let i = start; i < end; i++) {
+		const progress = records.progress(i);
+		const reason = records.reason(i);
+		const c = Math.min(width - 1, Math.floor(((progress - d[0]) / span) * width));
 		if (c !== currentColumn) {
 			column.clear();
 			currentColumn = c;
 		}
-		const mark = column.get(r.reason);
+		const mark = column.get(reason);
 		if (mark) mark.count++;
 		else {
-			const m = { record: r, count: 1 };
-			column.set(r.reason, m);
+			const m = { seq: i + 1, progress, reason, count: 1 };
+			column.set(reason, m);
 			out.push(m);
 		}
 	}
@@ -164,32 +160,13 @@ export function reveal(d: Domain, record: ExitRecord, extent: Domain): Domain {
 }
 
 /**
- * What a brush over [x0, x1] (either order) selects: the first and last exits inside and how many
- * of each reason, or undefined if it catches none.
+ * The `seq` of the exit nearest to a progress value (the earlier one on a tie), for a click on the
+ * timeline; undefined when there are none.
  */
-export function brush(
-	records: readonly ExitRecord[],
-	x0: number,
-	x1: number
-): { first: number; last: number; count: number; byReason: Map<ExitReason, number> } | undefined {
-	const lo = Math.min(x0, x1);
-	const hi = Math.max(x0, x1);
-	const start = lowerBound(records, Math.ceil(lo));
-	const end = lowerBound(records, Math.floor(hi) + 1);
-	if (end <= start) return undefined;
-	const byReason = new Map<ExitReason, number>();
-	for (let i = start; i < end; i++)
-		byReason.set(records[i].reason, (byReason.get(records[i].reason) ?? 0) + 1);
-	return { first: records[start].seq, last: records[end - 1].seq, count: end - start, byReason };
-}
-
-/** The exit nearest to a progress value (the earlier one on a tie), for a click on the timeline. */
-export function nearest(records: readonly ExitRecord[], progress: number): ExitRecord | undefined {
+export function nearest(records: ExitSeries, progress: number): number | undefined {
 	if (records.length === 0) return undefined;
 	const i = lowerBound(records, progress);
-	const after = records[i];
-	const before = records[i - 1];
-	if (!after) return before;
-	if (!before) return after;
-	return progress - before.guestInstructions <= after.guestInstructions - progress ? before : after;
+	if (i === records.length) return i;
+	if (i === 0) return 1;
+	return progress - records.progress(i - 1) <= records.progress(i) - progress ? i : i + 1;
 }

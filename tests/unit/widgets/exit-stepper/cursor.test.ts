@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seriesOf } from '../../../../src/lib/emulator/vmm/exit-series.ts';
 import type { ExitRecord } from '../../../../src/lib/emulator/vmm/exit-trace.ts';
 import {
 	ExitCursor,
@@ -58,14 +59,14 @@ function oracle(rs: readonly ExitRecord[], n: number): StateView {
 
 describe('ExitCursor moves', () => {
 	it('starts before the first exit with an empty view', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		expect(c.position).toBe(0);
 		expect(c.current).toBeUndefined();
 		expect(c.view()).toEqual({ position: 0, rows: [] });
 	});
 
 	it('next, previous, first, last and jump land where they say and clamp at the ends', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		expect(c.previous()).toBe(0);
 		expect(c.next()).toBe(1);
 		expect(c.current).toBe(records[0]);
@@ -79,7 +80,7 @@ describe('ExitCursor moves', () => {
 	});
 
 	it('finds the next and previous exit of a reason, staying put when there is none', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		expect(c.nextOf('sret')).toBe(3);
 		expect(c.nextOf('sret')).toBe(5);
 		expect(c.nextOf('sret')).toBe(5);
@@ -90,7 +91,7 @@ describe('ExitCursor moves', () => {
 	});
 
 	it('shows after exit 4 what it changed, with the values before', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		c.jump(4);
 		const rows = c.view().rows;
 		expect(rows.map((r) => r.name)).toEqual([
@@ -121,7 +122,7 @@ describe('ExitCursor moves', () => {
 	});
 
 	it('undoes a name changed twice in one exit back to its first before', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		c.jump(4);
 		c.previous();
 		expect(c.view().rows.find((r) => r.name === 'a0')).toBeUndefined();
@@ -129,7 +130,7 @@ describe('ExitCursor moves', () => {
 	});
 
 	it('stateAt(n) answers without moving the cursor', () => {
-		const c = new ExitCursor(records);
+		const c = new ExitCursor(seriesOf(records));
 		c.jump(2);
 		const here = c.view();
 		expect(c.stateAt(5)).toEqual(oracle(records, 5));
@@ -137,14 +138,17 @@ describe('ExitCursor moves', () => {
 		expect(c.view()).toEqual(here);
 	});
 
-	it('takes records in batches, in order only', () => {
-		const c = new ExitCursor(records.slice(0, 2));
+	it('reads a series that grows while it is used, without moving', () => {
+		const growing = records.slice(0, 2);
+		const c = new ExitCursor(seriesOf(growing));
 		c.last();
-		c.append(records.slice(2));
+		growing.push(...records.slice(2));
 		expect(c.position).toBe(2);
+		expect(c.length).toBe(5);
 		expect(c.last()).toBe(5);
 		expect(c.view()).toEqual(oracle(records, 5));
-		expect(() => c.append([record(9)])).toThrow(/in order/);
+		c.first();
+		expect(c.view()).toEqual(oracle(records, 1));
 	});
 });
 
@@ -176,7 +180,7 @@ describe('ExitCursor properties', () => {
 	it('N steps forward then N back restore an identical view', () => {
 		fc.assert(
 			fc.property(arbRecords, fc.nat(45), fc.nat(45), (rs, start, n) => {
-				const c = new ExitCursor(rs);
+				const c = new ExitCursor(seriesOf(rs));
 				c.jump(start);
 				const before = c.view();
 				const from = c.position;
@@ -191,7 +195,7 @@ describe('ExitCursor properties', () => {
 	it('after any sequence of moves the view equals the one built from scratch', () => {
 		fc.assert(
 			fc.property(arbRecords, fc.array(arbMove, { maxLength: 30 }), (rs, moves) => {
-				const c = new ExitCursor(rs);
+				const c = new ExitCursor(seriesOf(rs));
 				for (const m of moves) {
 					if (typeof m === 'number') c.jump(m);
 					else c[m]();
@@ -205,7 +209,7 @@ describe('ExitCursor properties', () => {
 describe('ExitCursor on a real trace', () => {
 	it('steps a trap-mode syscall run 5 forward and 5 back to the same exit and view', () => {
 		const rs = realRun('syscall', 'trap').exits.records;
-		const c = new ExitCursor(rs);
+		const c = new ExitCursor(seriesOf(rs));
 		for (const at of [1, 100, 5000, rs.length - 5]) {
 			c.jump(at);
 			const exit = c.current;
@@ -220,7 +224,7 @@ describe('ExitCursor on a real trace', () => {
 
 	it('is exact for the virtual CSRs: each exit undoes to its own before', () => {
 		const rs = realRun('syscall', 'trap').exits.records;
-		const c = new ExitCursor(rs);
+		const c = new ExitCursor(seriesOf(rs));
 		let checked = 0;
 		for (const at of [2, 50, 777, 4321]) {
 			const r = rs[at - 1];
@@ -238,7 +242,7 @@ describe('ExitCursor on a real trace', () => {
 
 	it('walks the whole run back to the empty view, and the view at the end matches scratch', () => {
 		const rs = realRun('syscall', 'trap').exits.records;
-		const c = new ExitCursor(rs);
+		const c = new ExitCursor(seriesOf(rs));
 		c.last();
 		expect(c.view()).toEqual(oracle(rs, rs.length));
 		c.first();

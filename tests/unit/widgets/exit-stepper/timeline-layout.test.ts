@@ -1,3 +1,4 @@
+import { seriesOf } from '../../../../src/lib/emulator/vmm/exit-series.ts';
 import { describe, expect, it } from 'vitest';
 import type { ExitReason } from '../../../../src/lib/emulator/vmm/exit-reasons.ts';
 import {
@@ -21,8 +22,8 @@ describe('timelineLayout', () => {
 	const layout = timelineLayout(
 		400,
 		[
-			{ mode: 'trap', records: trap, current: trap[1499] },
-			{ mode: 'hw', records: hw }
+			{ mode: 'trap', records: seriesOf(trap), current: trap[1499] },
+			{ mode: 'hw', records: seriesOf(hw) }
 		],
 		[0, 30_000],
 		palette
@@ -56,7 +57,7 @@ describe('timelineLayout', () => {
 		expect(layout.rows[1].current).toBeUndefined();
 		const zoomedAway = timelineLayout(
 			400,
-			[{ mode: 'trap', records: trap, current: trap[0] }],
+			[{ mode: 'trap', records: seriesOf(trap), current: trap[0] }],
 			[20_000, 30_000],
 			palette
 		);
@@ -65,7 +66,12 @@ describe('timelineLayout', () => {
 
 	it('never has negative sizes, even squeezed to nothing', () => {
 		for (const width of [0, 50, 100]) {
-			const l = timelineLayout(width, [{ mode: 'trap', records: trap }], [0, 30_000], palette);
+			const l = timelineLayout(
+				width,
+				[{ mode: 'trap', records: seriesOf(trap) }],
+				[0, 30_000],
+				palette
+			);
 			expect(l.frame.innerWidth).toBeGreaterThanOrEqual(0);
 			expect(l.brush.height).toBeGreaterThanOrEqual(0);
 		}
@@ -79,7 +85,12 @@ describe('timelineLayout', () => {
 
 describe('markPaths', () => {
 	it('draws one path per reason, with one closed shape per mark', () => {
-		const layout = timelineLayout(400, [{ mode: 'trap', records: trap }], [0, 30_000], palette);
+		const layout = timelineLayout(
+			400,
+			[{ mode: 'trap', records: seriesOf(trap) }],
+			[0, 30_000],
+			palette
+		);
 		const paths = markPaths(layout.marks, 2.5);
 		expect(paths.map((p) => p.style.reason)).toEqual(['csrAccess', 'sret', 'guestTrap']);
 		for (const p of paths) {

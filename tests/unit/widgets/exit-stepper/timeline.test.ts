@@ -5,15 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { seriesColor } from '../../../../src/lib/chart/palette.ts';
 import { EXIT_REASONS, type ExitReason } from '../../../../src/lib/emulator/vmm/exit-reasons.ts';
+import { seriesOf } from '../../../../src/lib/emulator/vmm/exit-series.ts';
+import type { ExitRecord } from '../../../../src/lib/emulator/vmm/exit-trace.ts';
 import {
 	pinch,
 	MIN_SPAN,
-	brush,
 	fullDomain,
 	nearest,
 	pan,
 	reasonPalette,
-	reasonsOf,
 	reveal,
 	thin,
 	visible,
@@ -21,6 +21,8 @@ import {
 	type Domain
 } from '../../../../src/lib/widgets/exit-stepper/timeline.ts';
 import { realRun, record } from './fixtures.ts';
+
+const reasonsOf = (...runs: ExitRecord[][]) => new Set(runs.flat().map((r) => r.reason));
 
 const ALL = Object.keys(EXIT_REASONS) as ExitReason[];
 
@@ -54,17 +56,17 @@ describe('reasonPalette', () => {
 const rs = Array.from({ length: 100 }, (_, i) =>
 	record(i + 1, { guestInstructions: i * 10, reason: i % 3 === 0 ? 'timer' : 'sbi' })
 );
+const series = seriesOf(rs);
 
 describe('domains', () => {
 	const extent: Domain = [0, 1000];
 
 	it('spans the run and shows the records inside a domain', () => {
-		expect(fullDomain(rs)).toEqual([0, 990]);
-		expect(fullDomain(rs, 2000)).toEqual([0, 2000]);
-		expect(fullDomain([])).toEqual([0, 1]);
-		const v = visible(rs, [95, 130]);
-		expect(v.records.map((r) => r.guestInstructions)).toEqual([100, 110, 120, 130]);
-		expect([v.start, v.end]).toEqual([10, 14]);
+		expect(fullDomain(series)).toEqual([0, 990]);
+		expect(fullDomain(series, 2000)).toEqual([0, 2000]);
+		expect(fullDomain(seriesOf([]))).toEqual([0, 1]);
+		// Progress 100, 110, 120 and 130.
+		expect(visible(series, [95, 130])).toEqual({ start: 10, end: 14 });
 	});
 
 	it('zooms about an anchor that stays put, within the extent and a minimum span', () => {
@@ -87,29 +89,24 @@ describe('domains', () => {
 		expect(reveal([100, 200], rs[15], extent)).toEqual([100, 200]);
 		expect(reveal([100, 200], rs[50], extent)).toEqual([450, 550]);
 	});
-
-	it('brushes a range in either direction', () => {
-		const b = brush(rs, 205, 100)!;
-		expect([b.first, b.last, b.count]).toEqual([11, 21, 11]);
-		expect(b.byReason.get('timer')).toBe(3);
-		expect(b.byReason.get('sbi')).toBe(8);
-		expect(brush(rs, 101, 109)).toBeUndefined();
-	});
 });
 
 describe('thin', () => {
 	it('keeps one mark per reason per pixel and counts what each stands for', () => {
-		const marks = thin(rs, [0, 990], 10);
+		const marks = thin(series, [0, 990], 10);
 		expect(marks.reduce((s, m) => s + m.count, 0)).toBe(rs.length);
 		expect(marks.length).toBeLessThanOrEqual(2 * 10);
-		const wide = thin(rs, [0, 990], 10_000);
-		expect(wide.length).toBe(rs.length);
+		// Each mark is the first exit of its reason in its column.
+		expect(marks[0]).toEqual({ seq: 1, progress: 0, reason: 'timer', count: 4 });
+		expect(marks[1]).toEqual({ seq: 2, progress: 10, reason: 'sbi', count: 6 });
+		const wide = thin(series, [0, 990], 10_000);
+		expect(wide.map((m) => m.seq)).toEqual(rs.map((r) => r.seq));
 	});
 
 	it('draws a real trap run in a few marks per pixel', () => {
 		const a = realRun('syscall', 'trap').exits.records;
-		const d = fullDomain(a);
-		const marks = thin(a, d, 360);
+		const d = fullDomain(seriesOf(a));
+		const marks = thin(seriesOf(a), d, 360);
 		expect(marks.reduce((s, m) => s + m.count, 0)).toBe(a.length);
 		expect(marks.length).toBeLessThan(360 * reasonsOf(a).size);
 		expect(marks.length).toBeLessThan(a.length / 5);
@@ -117,15 +114,15 @@ describe('thin', () => {
 });
 
 describe('nearest', () => {
-	const records = [10, 20, 40].map((g, i) => record(i + 1, { guestInstructions: g }));
+	const records = seriesOf([10, 20, 40].map((g, i) => record(i + 1, { guestInstructions: g })));
 	it('finds the exit nearest a click, the earlier on a tie', () => {
-		expect(nearest(records, 0)?.seq).toBe(1);
-		expect(nearest(records, 14)?.seq).toBe(1);
-		expect(nearest(records, 15)?.seq).toBe(1);
-		expect(nearest(records, 16)?.seq).toBe(2);
-		expect(nearest(records, 31)?.seq).toBe(3);
-		expect(nearest(records, 1000)?.seq).toBe(3);
-		expect(nearest([], 5)).toBeUndefined();
+		expect(nearest(records, 0)).toBe(1);
+		expect(nearest(records, 14)).toBe(1);
+		expect(nearest(records, 15)).toBe(1);
+		expect(nearest(records, 16)).toBe(2);
+		expect(nearest(records, 31)).toBe(3);
+		expect(nearest(records, 1000)).toBe(3);
+		expect(nearest(seriesOf([]), 5)).toBeUndefined();
 	});
 });
 
