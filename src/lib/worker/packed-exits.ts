@@ -51,16 +51,24 @@ const STEP_FIELDS: { [K in ExitStep['kind']]: Fields<Extract<ExitStep, { kind: K
 
 const CHANGE_FIELDS: Fields<StateChange> = { name: 'text', before: 'number', after: 'number' };
 
-type Layout = [name: string, kind: FieldKind][];
-const recordLayout = Object.entries(RECORD_FIELDS) as Layout;
-const changeLayout = Object.entries(CHANGE_FIELDS) as Layout;
+/** A table of fields as two lists, walked in order by the packer and the reader. */
+interface Layout {
+	names: string[];
+	kinds: FieldKind[];
+}
+const layoutOf = (fields: Record<string, FieldKind>): Layout => ({
+	names: Object.keys(fields),
+	kinds: Object.values(fields)
+});
+const recordLayout = layoutOf(RECORD_FIELDS);
+const changeLayout = layoutOf(CHANGE_FIELDS);
 const STEP_KINDS = Object.keys(STEP_FIELDS) as ExitStep['kind'][];
-const stepLayouts = STEP_KINDS.map((kind) => Object.entries(STEP_FIELDS[kind]) as Layout);
+const stepLayouts = STEP_KINDS.map((kind) => layoutOf(STEP_FIELDS[kind]));
 const stepKindIndex = new Map(STEP_KINDS.map((kind, i) => [kind, i]));
 
 /** Where a record's progress and reason sit among its numbers. */
-const PROGRESS_AT = recordLayout.findIndex(([name]) => name === 'guestInstructions');
-const REASON_AT = recordLayout.findIndex(([name]) => name === 'reason');
+const PROGRESS_AT = recordLayout.names.indexOf('guestInstructions');
+const REASON_AT = recordLayout.names.indexOf('reason');
 
 /** A batch of packed records: plain data, cheap to post. */
 export interface PackedExits {
@@ -77,43 +85,64 @@ export class ExitPacker {
 	private readonly ids = new Map<string, number>();
 
 	pack(records: readonly ExitRecord[]): PackedExits {
-		const numbers: number[] = [];
+		// Measure first, then write into an array of the right size.
+		let size = 0;
+		for (const record of records) {
+			size += recordLayout.names.length + 2 + record.changes.length * changeLayout.names.length;
+			for (const step of record.steps)
+				size += 1 + stepLayouts[stepKindIndex.get(step.kind)!].names.length;
+		}
+		const numbers = new Float64Array(size);
 		const starts = new Uint32Array(records.length);
 		const strings: string[] = [];
-		const put = (value: unknown, kind: FieldKind) => {
-			if (kind === 'number') numbers.push(value as number);
-			else if (kind === 'flag') numbers.push(value ? 1 : 0);
-			else {
-				let id = this.ids.get(value as string);
-				if (id === undefined) {
-					id = this.ids.size;
-					this.ids.set(value as string, id);
-					strings.push(value as string);
-				}
-				numbers.push(id);
+		let at = 0;
+		const write = (object: object, { names, kinds }: Layout) => {
+			for (let f = 0; f < names.length; f++) {
+				const value = (object as Record<string, unknown>)[names[f]];
+				const kind = kinds[f];
+				numbers[at++] =
+					kind === 'number'
+						? (value as number)
+						: kind === 'flag'
+							? value
+								? 1
+								: 0
+							: this.id(value as string, strings);
 			}
 		};
-		const putAll = (object: object, layout: Layout) => {
-			for (const [name, kind] of layout) put((object as Record<string, unknown>)[name], kind);
-		};
-		records.forEach((record, i) => {
-			starts[i] = numbers.length;
-			putAll(record, recordLayout);
-			numbers.push(record.steps.length, record.changes.length);
+		for (let i = 0; i < records.length; i++) {
+			const record = records[i];
+			starts[i] = at;
+			write(record, recordLayout);
+			numbers[at++] = record.steps.length;
+			numbers[at++] = record.changes.length;
 			for (const step of record.steps) {
 				const k = stepKindIndex.get(step.kind)!;
-				numbers.push(k);
-				putAll(step, stepLayouts[k]);
+				numbers[at++] = k;
+				write(step, stepLayouts[k]);
 			}
-			for (const change of record.changes) putAll(change, changeLayout);
-		});
-		return { numbers: Float64Array.from(numbers), starts, strings };
+			for (const change of record.changes) write(change, changeLayout);
+		}
+		return { numbers, starts, strings };
+	}
+
+	/** A string's number, given (and added to `fresh`) the first time it is met. */
+	private id(value: string, fresh: string[]): number {
+		let id = this.ids.get(value);
+		if (id === undefined) {
+			id = this.ids.size;
+			this.ids.set(value, id);
+			fresh.push(value);
+		}
+		return id;
 	}
 }
 
 /**
  * The page's side: the batches of one run, kept as they arrive (no copying), read as an
- * ExitSeries. It builds a record each time one is asked for.
+ * ExitSeries. It builds a record when one is asked for, and keeps the last few it built: asked
+ * again, it gives the same object, so that a view showing the current exit sees nothing new when
+ * more records arrive (and does not redraw).
  */
 export class PackedExitLog implements ExitSeries {
 	private readonly batches: Float64Array[] = [];
@@ -122,6 +151,7 @@ export class PackedExitLog implements ExitSeries {
 	private startOf = new Uint32Array(1 << 10);
 	private count = 0;
 	private readonly strings: string[] = [];
+	private readonly built = new Map<number, ExitRecord>();
 
 	get length(): number {
 		return this.count;
@@ -148,6 +178,17 @@ export class PackedExitLog implements ExitSeries {
 	}
 
 	at(index: number): ExitRecord {
+		let record = this.built.get(index);
+		if (!record) {
+			record = this.build(index);
+			this.built.set(index, record);
+			// A Map iterates in insertion order: the first key is the oldest.
+			if (this.built.size > KEPT_RECORDS) this.built.delete(this.built.keys().next().value!);
+		}
+		return record;
+	}
+
+	private build(index: number): ExitRecord {
 		if (!(index >= 0 && index < this.count)) throw new RangeError(`no exit record ${index}`);
 		const numbers = this.batches[this.batchOf[index]];
 		let at = this.startOf[index];
@@ -155,8 +196,8 @@ export class PackedExitLog implements ExitSeries {
 			const n = numbers[at++];
 			return kind === 'number' ? n : kind === 'flag' ? n !== 0 : this.strings[n];
 		};
-		const takeAll = (layout: Layout, into: Record<string, unknown>) => {
-			for (const [name, kind] of layout) into[name] = take(kind);
+		const takeAll = ({ names, kinds }: Layout, into: Record<string, unknown>) => {
+			for (let f = 0; f < names.length; f++) into[names[f]] = take(kinds[f]);
 			return into;
 		};
 		const record = takeAll(recordLayout, {}) as unknown as ExitRecord;
@@ -173,6 +214,9 @@ export class PackedExitLog implements ExitSeries {
 		return record;
 	}
 }
+
+/** How many built records a PackedExitLog keeps. */
+const KEPT_RECORDS = 256;
 
 /** `array`, or a copy at least twice as long when it cannot hold `size` values. */
 function ensure(array: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {

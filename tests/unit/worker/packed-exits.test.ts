@@ -79,6 +79,16 @@ describe('packed exit records', () => {
 			if (unpacked.progress(i) !== records[i].guestInstructions) throw new Error(`progress ${i}`);
 	});
 
+	it('give the same object for a record asked for again, even after more arrive', () => {
+		const packer = new ExitPacker();
+		const unpacked = new PackedExitLog();
+		unpacked.append(packer.pack([everyStep, record(2)]));
+		const current = unpacked.at(1);
+		unpacked.append(packer.pack([record(3), record(4)]));
+		expect(unpacked.at(1)).toBe(current);
+		expect(unpacked.at(3)).toEqual(record(4));
+	});
+
 	it('refuse an index outside the records', () => {
 		const unpacked = log([record(1)]);
 		expect(() => unpacked.at(1)).toThrow(RangeError);

@@ -22,6 +22,7 @@ import type {
 	StartRequest
 } from '../../worker/vm-session.ts';
 import { ExitCursor } from './cursor.ts';
+import { sourceLocator } from './source.ts';
 import { text, type Text } from './messages.ts';
 import type { CostOverrides, ModeTally } from './tally.ts';
 
@@ -78,6 +79,13 @@ export class StepperRunner {
 	version = $state(0);
 	cost = $state.raw<CostModel | undefined>(undefined);
 	guests = $state.raw<GuestSources[]>([]);
+	/**
+	 * Each build's address-to-source lookup (the pv kernel has its own), made once per run for all
+	 * the panes that show source.
+	 */
+	locators = $derived(
+		this.guests.map((guest) => ({ guest, locate: sourceLocator(guest.sourceMap) }))
+	);
 	tallies = $state.raw<ModeTally[]>([]);
 	/** The mode now running, for the progress line. */
 	runningMode = $state<VmMode | undefined>(undefined);
