@@ -67,10 +67,12 @@ export const REDRAW_MS = 250;
 /** Slices on the main thread are short: each one blocks the page while it runs. */
 const MAIN_THREAD_SLICE = 20_000;
 /**
- * The worker's slices are short enough that each message carries a few thousand records at most:
- * the page decodes a message in one go, and a big one would be a long task.
+ * The worker's slices: a few milliseconds of guest each, so that a cancel is heard at once. The
+ * records of a slice arrive packed, and cost the page next to nothing however many there are;
+ * with shorter slices the worker spent much of a run between them (each wait for the next slice
+ * is a timer, at least 4 ms once timers nest).
  */
-const WORKER_SLICE = 10_000;
+const WORKER_SLICE = 100_000;
 
 export class StepperRunner {
 	status = $state<RunStatus>('idle');
