@@ -72,7 +72,7 @@ const MAIN_THREAD_SLICE = 20_000;
  * with shorter slices the worker spent much of a run between them (each wait for the next slice
  * is a timer, at least 4 ms once timers nest).
  */
-const WORKER_SLICE = 100_000;
+export const WORKER_SLICE = 100_000;
 
 export class StepperRunner {
 	status = $state<RunStatus>('idle');

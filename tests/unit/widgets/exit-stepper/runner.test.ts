@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { slice } from '../../../../src/lib/emulator/vmm/exit-series.ts';
 import type { SessionResponse } from '../../../../src/lib/worker/vm-session.ts';
-import { StepperRunner } from '../../../../src/lib/widgets/exit-stepper/runner.svelte.ts';
+import {
+	StepperRunner,
+	WORKER_SLICE
+} from '../../../../src/lib/widgets/exit-stepper/runner.svelte.ts';
 
 async function until(condition: () => boolean, ms = 60_000): Promise<void> {
 	const end = Date.now() + ms;
@@ -82,7 +85,7 @@ describe('StepperRunner with a worker', () => {
 				shadowSync: 'unsync'
 			});
 			expect(sent).toMatchObject([
-				{ type: 'start', id: 1, modes: ['trap'], slice: 10_000 },
+				{ type: 'start', id: 1, modes: ['trap'], slice: WORKER_SLICE },
 				{ type: 'cancel', id: 1 },
 				{ type: 'start', id: 2, modes: ['hw'], shadowSync: 'unsync' }
 			]);
