@@ -39,9 +39,37 @@ export function ticks(scale: Scale, axis: 'x' | 'y', specifier?: string): Tick[]
 					scale.tickFormat as unknown as (n: number, f: (v: number) => string) => typeof plainNumber
 				)(count, plainNumber)
 			: scale.tickFormat(count, specifier);
-	return scale
+	const all = scale
 		.ticks(count)
 		.map((value) => ({ value, at: scale(value), label: zero(label(value)) }));
+	// A log axis keeps every tick: d3 already leaves the crowded ones unlabelled.
+	return axis === 'x' && !isLog(scale) ? apart(all) : all;
+}
+
+/**
+ * Roughly how much room a horizontal tick label takes: chart text is 12 px, a digit about 0.6 em
+ * wide, and labels need a gap between them.
+ */
+export function labelRoom(label: string): number {
+	return label.length * 7.2 + 8;
+}
+
+/**
+ * Every tick, or every second, third, … from the first, whichever is the first to keep the labels
+ * from running into each other: d3 picks a round step, which on a narrow axis can leave long labels
+ * ("200,000") closer together than they are wide.
+ */
+function apart(all: Tick[]): Tick[] {
+	for (let every = 1; every < all.length; every++) {
+		const kept = all.filter((_, i) => i % every === 0);
+		const fits = kept.every(
+			(t, i) =>
+				i === 0 ||
+				Math.abs(t.at - kept[i - 1].at) >= (labelRoom(t.label) + labelRoom(kept[i - 1].label)) / 2
+		);
+		if (fits) return kept;
+	}
+	return all.slice(0, 1);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bands, continuous } from '../../../src/lib/chart/scales.ts';
-import { bandTicks, ticks } from '../../../src/lib/chart/ticks.ts';
+import { bandTicks, labelRoom, ticks } from '../../../src/lib/chart/ticks.ts';
 
 describe('ticks', () => {
 	it('labels ticks with a d3-format specifier and keeps them on the axis', () => {
@@ -43,6 +43,22 @@ describe('ticks', () => {
 			.filter((label) => label !== '');
 		expect(labels).toEqual(expect.arrayContaining(['0.01', '0.1', '1', '10', '100', '1,000']));
 		for (const label of labels) expect(label).not.toMatch(/[mkµ]/);
+	});
+
+	it('keeps horizontal labels apart on a narrow axis, and every tick on a wide one', () => {
+		// A phone's exit timeline: 866,623 guest instructions over 210 px, written in full.
+		const narrow = ticks(continuous([0, 866_623], [40, 250], { nice: false }), 'x', ',d');
+		expect(narrow[0].label).toBe('0');
+		expect(narrow.length).toBeGreaterThanOrEqual(2);
+		for (let i = 1; i < narrow.length; i++)
+			expect(narrow[i].at - narrow[i - 1].at).toBeGreaterThanOrEqual(
+				(labelRoom(narrow[i].label) + labelRoom(narrow[i - 1].label)) / 2
+			);
+		// d3 alone gives 0, 200,000, 400,000, 600,000 and 800,000 there: 52 px apart.
+		expect(narrow.map((t) => t.label)).toEqual(['0', '400,000', '800,000']);
+		// On a wide axis short labels keep every tick d3 picks.
+		const wideScale = continuous([0, 100], [40, 1000], { nice: false });
+		expect(ticks(wideScale, 'x').map((t) => t.value)).toEqual(wideScale.ticks(13));
 	});
 
 	it('puts one tick in the middle of each band', () => {
