@@ -205,12 +205,21 @@ test('a check shows “Checking…” and can be cancelled, and the next check r
 	await openLab(page, '/labs/trap-emulate/');
 	await page.getByLabel('Your student id').fill('s-cancel');
 	await page.keyboard.press('Tab');
-	// The first check starts the worker and loads the grader into it: time enough to cancel.
+	// The first check starts the worker and loads the grader into it. On a fast machine that is
+	// over before a click lands, so the worker's script comes slowly, as on a slow network: the
+	// check is still running when Cancel is pressed.
+	let held = 0;
+	await page.route('**/lab-check.worker-*.js', async (route) => {
+		held++;
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		await route.continue();
+	});
 	const handler = task(page, 'handler');
 	await handler.getByRole('button', { name: 'Check' }).click();
 	await expect(handler.getByRole('status')).toHaveText('Checking…');
 	await handler.getByRole('button', { name: 'Cancel the check' }).click();
 	await expect(handler.getByRole('status')).toHaveText('Check cancelled.');
+	expect(held, 'the worker script was held back').toBeGreaterThan(0);
 	// The starter only returns from the trap: the harness's sums are wrong, and the grader says so.
 	await handler.getByRole('button', { name: 'Check' }).click();
 	await expect(handler.getByRole('status')).toContainText('Not yet', { timeout: 60_000 });
