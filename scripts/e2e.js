@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './site.js';
 
-const chromium = findChromium();
+const chromium = findChromium({ headlessShell: true });
 if (!chromium) {
 	const bar = '!'.repeat(78);
 	console.error(`\n${bar}\n!! BROWSER TESTS DID NOT RUN: no Chromium found.`);
