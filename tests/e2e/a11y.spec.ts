@@ -12,7 +12,12 @@
 import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { openExperiments, renderEverything, unlabelledScrollers } from './experiments.ts';
+import {
+	openEveryDetails,
+	openExperiments,
+	renderEverything,
+	unlabelledScrollers
+} from './experiments.ts';
 
 /** The lesson files' slugs in one language (`NN-slug.md`, `NN-slug.zh.md`). */
 function slugs(suffix: '' | '.zh'): string[] {
@@ -87,7 +92,8 @@ const setups = {
  * lesson's widgets are checked in both schemes and at both widths (through its two languages), each
  * page once. The 404 page, which has no translation, is checked in both. On the phone, with every
  * experiment open, the page is also checked for sideways scrolling: only labelled, focusable
- * regions may scroll (responsive.spec.ts checks the pages that are not here).
+ * regions may scroll, before and after every closed answer and data table is opened
+ * (responsive.spec.ts checks the pages that are not here).
  */
 function setupFor(path: string) {
 	return path.startsWith('/zh/') ? setups.light : setups.dark;
@@ -107,10 +113,15 @@ for (const [path, setup] of [
 			await expectNoViolation(page);
 			expect(await smallChartText(page), 'chart text under 12 px').toEqual([]);
 			if (setup.device !== 'phone') return;
-			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-				setup.viewport.width
-			);
-			await expect.poll(() => unlabelledScrollers(page), { timeout: 5_000 }).toEqual([]);
+			// Then again with what closed answers and data tables hide shown.
+			for (const open of [false, true]) {
+				if (open) await openEveryDetails(page);
+				const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+				expect(pageWidth, `page width, details open: ${open}`).toBeLessThanOrEqual(
+					setup.viewport.width
+				);
+				await expect.poll(() => unlabelledScrollers(page), { timeout: 5_000 }).toEqual([]);
+			}
 		});
 	});
 }

@@ -65,11 +65,14 @@ export async function renderEverything(page: Page) {
  * Elements in `main` that scroll sideways without being labelled and focusable, so that a keyboard
  * could not scroll them: a region (a wide table or equation) or a named group (a code excerpt, of
  * which a page may have many, so not a landmark) is fine. Form fields scroll on their own and take
- * focus anyway.
+ * focus anyway. Content that is not rendered (in a closed `<details>`) is left out: no one can
+ * scroll it, the browser tells no ResizeObserver how it changes until it is shown, and its marks
+ * are checked once it is open (`openEveryDetails`).
  */
 export function unlabelledScrollers(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
 		[...document.querySelectorAll<HTMLElement>('main *:not(textarea, input, select)')]
+			.filter((e) => e.checkVisibility())
 			.filter((e) => {
 				const overflow = getComputedStyle(e).overflowX;
 				return (overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1;
@@ -88,4 +91,16 @@ export function unlabelledScrollers(page: Page): Promise<string[]> {
 					` ${e.textContent?.replace(/\s+/g, ' ').slice(0, 160)}`
 			)
 	);
+}
+
+/**
+ * Opens every closed `<details>` in `main` (answers, data tables under charts), as a student
+ * reading everything would, and waits two frames for what they show to be laid out and measured.
+ */
+export async function openEveryDetails(page: Page) {
+	await page.evaluate(() => {
+		for (const details of document.querySelectorAll<HTMLDetailsElement>('main details'))
+			details.open = true;
+		return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+	});
 }
