@@ -51,6 +51,17 @@ test('a two-stage walk steps forward 8 references to the data and back 8 to the 
 	// The shadow tab walks two references, natively one dimension as well.
 	await widget.getByRole('tab', { name: 'Shadow table' }).click();
 	await expect(widget.locator('[data-grid="walk"] td:not([data-state="unused"])')).toHaveCount(3);
+	// The model for tables the machine does not have: x86-64's four levels over four, then Sv32
+	// over Sv32x4, counted and numbered.
+	const model = widget.locator('[data-model]');
+	await model.locator('summary').click();
+	await expect(model.locator('[data-model-count]')).toHaveText(
+		/^A 4-level guest table over a 4-level host table: n·m \+ n \+ m = 24 table references/
+	);
+	await model.getByLabel(en['pageWalk.modelGuest']).selectOption('2');
+	await model.getByLabel(en['pageWalk.modelHost']).selectOption('2');
+	await expect(model.locator('[data-model-count]')).toContainText('= 8 table references');
+	await expect(model.locator('[data-grid="model"] td:not([data-state="unused"])')).toHaveCount(9);
 	expect(errors).toEqual([]);
 });
 

@@ -82,9 +82,9 @@ export const pageWalkEn = {
 	'pageWalk.modelGuest': 'Guest levels n',
 	'pageWalk.modelHost': 'Host levels m',
 	'pageWalk.modelCount':
-		'An {n}-level guest table over an {m}-level host table: n·m + n + m = {count} table references on a TLB miss, plus the data.',
+		'A {n}-level guest table over a {m}-level host table: n·m + n + m = {count} table references on a TLB miss, plus the data.',
 	'pageWalk.modelOneDimension':
-		'An {n}-level table walked by itself (natively, or a shadow table): {count} table references, plus the data.',
+		'A {n}-level table walked by itself (natively, or a shadow table): {count} table references, plus the data.',
 	'pageWalk.modelCases': 'Sv32 natively: 2. Sv32 over Sv32x4: 8. x86-64, 4 levels over 4: 24.'
 };
 
