@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs } from './scripts/site.js';
+import { chromiumArgs, e2eSite, e2eSiteEnv } from './scripts/site.js';
 
 // The tests run against the production build served by `vite preview`, as a student would get it
-// from a static host. scripts/e2e.js finds Debian's Chromium and passes it in CHROMIUM_PATH.
-// VIRTLAB_PORT lets two checkouts (or two builds, with VIRTLAB_BUILD_DIR and VIRTLAB_KIT_DIR) run
-// their tests at once.
+// from a static host, under a sub-path (e2eSite.base, /virtlab): tests visit paths relative to it
+// (`page.goto('lessons/why-virtualize/')`). scripts/e2e.js builds it and finds Debian's Chromium,
+// which it passes in CHROMIUM_PATH. VIRTLAB_PORT lets two checkouts run their tests at once.
 const port = Number(process.env.VIRTLAB_PORT ?? 4173);
+const site = `http://127.0.0.1:${port}${e2eSite.base}/`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -14,7 +15,7 @@ export default defineConfig({
 	workers: 2,
 	reporter: [['list']],
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
+		baseURL: site,
 		// The service worker stores the whole build (15 MB) on a page's first visit, and every test
 		// starts in a fresh browser context: left on, each test would download and store the course
 		// again (blocking it took a sixth off the tests' time on two cores). offline.spec.ts allows it
@@ -29,8 +30,9 @@ export default defineConfig({
 	},
 	webServer: {
 		// scripts/e2e.js builds the site once before its phases; `npx playwright test` alone builds it.
-		command: `${process.env.VIRTLAB_BUILT ? '' : 'npm run build && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-		url: `http://127.0.0.1:${port}/`,
+		command: `${process.env.VIRTLAB_BUILT ? '' : 'npx vite build && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		env: e2eSiteEnv,
+		url: site,
 		timeout: 240_000,
 		reuseExistingServer: !process.env.CI
 	}

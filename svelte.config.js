@@ -8,8 +8,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const base = process.env.BASE_PATH ?? '';
 
 /**
- * Where the site and SvelteKit's working files go. The sub-path test (tests/unit/routes/
- * basePath.test.ts) builds a second copy elsewhere so that it never touches build/.
+ * Where the site and SvelteKit's working files go. The browser tests build their copy, under a
+ * sub-path, elsewhere (e2eSite in scripts/site.js) so that it never touches build/.
  */
 const out = process.env.VIRTLAB_BUILD_DIR ?? 'build';
 const kitDir = process.env.VIRTLAB_KIT_DIR ?? '.svelte-kit';

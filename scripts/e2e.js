@@ -1,8 +1,9 @@
-// Runs the Playwright end-to-end tests against the production build in Debian's Chromium.
+// Runs the Playwright end-to-end tests against the production build, hosted under a sub-path
+// (e2eSite in scripts/site.js), in Debian's Chromium.
 // Playwright cannot download browsers here, so we point it at a system Chromium. Without one the
 // browser tests cannot run: we say so loudly, and under CI=true that is a failure.
 import { spawnSync } from 'node:child_process';
-import { findChromium } from './site.js';
+import { e2eSite, e2eSiteEnv, findChromium } from './site.js';
 
 const chromium = findChromium({ headlessShell: true });
 if (!chromium) {
@@ -35,8 +36,12 @@ const phases = filtered
 				'test-results/alone'
 			]
 		];
-// The site is built once here, not by each phase's web server.
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// The site is built once here, not by each phase's web server, into folders of its own.
+console.log(`Building the site under ${e2eSite.base} into ${e2eSite.dir}`);
+const build = spawnSync('npx', ['vite', 'build'], {
+	stdio: 'inherit',
+	env: { ...process.env, ...e2eSiteEnv }
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let status = 0;

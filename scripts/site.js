@@ -1,6 +1,7 @@
 // The production build as the scripts and the browser tests use it: where it is, how to make it,
 // how to serve it as a plain static host would, and which Chromium to point Playwright at.
-// scripts/weight.js, scripts/latency.js, scripts/e2e.js and tests/e2e/staticHost.ts share it.
+// scripts/weight.js, scripts/latency.js, scripts/e2e.js, playwright.config.ts and the browser tests
+// share it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,7 +22,27 @@ export function buildSite() {
 }
 
 /**
- * Every page of a build: its `index.html` files as site paths (`/`, `/lessons/x/`).
+ * The build the browser tests run against. It is hosted under a sub-path, as a course on a
+ * department's web server or a GitHub project page is, so that every test also checks that links,
+ * workers, lazily loaded engines and the service worker carry `BASE_PATH`. It has folders of its
+ * own (under the git-ignored tmp/), so `build/` stays what `npm run build` made: `--no-build` in
+ * scripts/weight.js and scripts/latency.js measures that one.
+ */
+export const e2eSite = {
+	base: '/virtlab',
+	dir: join(repoRoot, 'tmp', 'e2e', 'build'),
+	kitDir: join(repoRoot, 'tmp', 'e2e', 'kit')
+};
+
+/** The environment that builds (`vite build`) or serves (`vite preview`) the browser tests' site. */
+export const e2eSiteEnv = {
+	BASE_PATH: e2eSite.base,
+	VIRTLAB_BUILD_DIR: e2eSite.dir,
+	VIRTLAB_KIT_DIR: e2eSite.kitDir
+};
+
+/**
+ * Every page of a build: its `index.html` files as paths under the base (`/`, `/lessons/x/`).
  * @param {string} root
  * @param {string} [dir]
  * @returns {string[]}
@@ -54,15 +75,18 @@ const types = {
  * A plain static host over `root`, as GitHub Pages or nginx would serve it: files as they are,
  * `index.html` for a folder, and `404.html` (status 404) for anything missing. `vite preview`
  * renders unknown addresses itself, so this is how the tests see the real 404.html at work. It
- * listens on a free port of 127.0.0.1.
+ * listens on a free port of 127.0.0.1; a site built under a `base` path is served under it, and
+ * `url` ends with that path.
  * @param {string} root
+ * @param {string} [base] the site's BASE_PATH ('' for the root of the host)
  * @returns {Promise<{ url: string, close: () => void }>}
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, base = '') {
 	const server = createServer((request, response) => {
-		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
-		let file = join(root, normalize(pathname));
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		const address = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+		const inside = address === base || address.startsWith(`${base}/`);
+		let file = inside ? join(root, normalize(address.slice(base.length) || '/')) : '';
+		if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!file.startsWith(root) || !existsSync(file)) {
 			response.writeHead(404, { 'content-type': types['.html'] });
 			response.end(readFileSync(join(root, '404.html')));
@@ -74,7 +98,7 @@ export async function serveStatic(root) {
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+	return { url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
 }
 
 /**

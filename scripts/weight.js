@@ -90,9 +90,10 @@ export function pageWeight(root, html, base = '') {
 
 /**
  * @param {string} root the build folder
+ * @param {string} [base] the BASE_PATH it was built with
  * @returns {PageWeight[]}
  */
-export function measure(root) {
+export function measure(root, base = '') {
 	return sitePages(root)
 		.sort()
 		.map((path) => {
@@ -100,7 +101,7 @@ export function measure(root) {
 			// Lessons, the playground and the labs have the budget; the outline and the 404 page are far
 			// below it. A lab page's grader (the emulator, mathjs) loads in its worker, on Check.
 			const budgeted = ['/lessons/', '/playground/', '/labs/'].some((part) => path.includes(part));
-			return { path, budgeted, ...pageWeight(root, html) };
+			return { path, budgeted, ...pageWeight(root, html, base) };
 		});
 }
 

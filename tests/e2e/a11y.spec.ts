@@ -26,14 +26,14 @@ function slugs(suffix: '' | '.zh'): string[] {
 }
 
 const pages = [
-	'/',
-	'/zh/',
-	'/404',
-	'/playground/',
-	'/zh/playground/',
-	...['/instructor/', '/zh/instructor/', '/labs/trap-emulate/', '/zh/labs/trap-emulate/'],
-	...slugs('').map((slug) => `/lessons/${slug}/`),
-	...slugs('.zh').map((slug) => `/zh/lessons/${slug}/`)
+	'./',
+	'zh/',
+	'404',
+	'playground/',
+	'zh/playground/',
+	...['instructor/', 'zh/instructor/', 'labs/trap-emulate/', 'zh/labs/trap-emulate/'],
+	...slugs('').map((slug) => `lessons/${slug}/`),
+	...slugs('.zh').map((slug) => `zh/lessons/${slug}/`)
 ];
 
 /**
@@ -96,12 +96,12 @@ const setups = {
  * (responsive.spec.ts checks the pages that are not here).
  */
 function setupFor(path: string) {
-	return path.startsWith('/zh/') ? setups.light : setups.dark;
+	return path.startsWith('zh/') ? setups.light : setups.dark;
 }
 
 for (const [path, setup] of [
 	...pages.map((path) => [path, setupFor(path)] as const),
-	['/404', setups.light] as const
+	['404', setups.light] as const
 ]) {
 	test.describe(`${setup.colorScheme} colour scheme, ${setup.device}`, () => {
 		test.use({ colorScheme: setup.colorScheme, viewport: setup.viewport });

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
 import { unlabelledScrollers } from './experiments.ts';
 
-const lesson = '/lessons/popek-goldberg/';
+const lesson = 'lessons/popek-goldberg/';
 
 async function open(page: Page, path: string) {
 	await page.goto(path);
@@ -77,7 +77,7 @@ test('marks a wrong answer with its reason and confirms a right one, by keyboard
 
 test('the Chinese page shows the table with no English interface text', async ({ page }) => {
 	const errors = collectErrors(page);
-	await open(page, `/zh${lesson}`);
+	await open(page, `zh/${lesson}`);
 	const table = page.locator('[data-widget="classify"]');
 	await expect(table.locator('tr[data-instruction]')).toHaveCount(10);
 	const sret = table.getByRole('checkbox', { name: 'sret 是敏感指令' });
@@ -111,9 +111,9 @@ test.describe('at 360 px in the dark scheme', () => {
 
 	for (const path of [
 		lesson,
-		`/zh${lesson}`,
-		'/lessons/trap-and-emulate/',
-		'/zh/lessons/trap-and-emulate/'
+		`zh/${lesson}`,
+		'lessons/trap-and-emulate/',
+		'zh/lessons/trap-and-emulate/'
 	]) {
 		test(`${path} fits the phone, scrolls only in regions, a checked table passes axe`, async ({
 			page

@@ -27,7 +27,7 @@ async function open(page: Page, path: string) {
 }
 
 test('log axes write 0.1 and 0.01, not 100m and 10m', async ({ page }) => {
-	await open(page, '/lessons/performance-models/');
+	await open(page, 'lessons/performance-models/');
 	const labels = await page.locator('[data-axis] text').allTextContents();
 	expect(labels.length).toBeGreaterThan(10);
 	for (const label of labels) expect(label).not.toMatch(/^\d+(\.\d+)?[mµk]$/);
@@ -35,7 +35,7 @@ test('log axes write 0.1 and 0.01, not 100m and 10m', async ({ page }) => {
 });
 
 test('the response explorer with one server names M/M/c apart from M/M/1', async ({ page }) => {
-	await open(page, '/lessons/performance-models/');
+	await open(page, 'lessons/performance-models/');
 	const explorer = page.locator('[data-widget="response-explorer"]');
 	const c = explorer.locator('[data-control="c"]');
 	await c.focus();
@@ -50,7 +50,7 @@ test('the queue simulator says each step, explains its two means and keeps earli
 	page
 }) => {
 	const errors = collectErrors(page);
-	await open(page, '/lessons/performance-models/');
+	await open(page, 'lessons/performance-models/');
 	const sim = page.locator('[data-widget="queue-sim"]');
 	await sim.getByRole('button', { name: 'Step one event' }).click();
 	const narrative = sim.locator('[data-narrative]');
@@ -74,7 +74,7 @@ test('the queue simulator says each step, explains its two means and keeps earli
 });
 
 test('no two lines of the memory dashboard share a colour and a dash', async ({ page }) => {
-	await open(page, '/lessons/sharing-memory/');
+	await open(page, 'lessons/sharing-memory/');
 	const dashboard = page.locator('[data-widget="memory-dashboard"]');
 	await expect(dashboard.locator('[data-chart="slowdown"]')).toBeAttached({ timeout: 20_000 });
 	const styles = await dashboard
@@ -90,7 +90,7 @@ test('no two lines of the memory dashboard share a colour and a dash', async ({ 
 test('the Gantt names the vCPUs, shows spinning, and VMs differ by pattern too', async ({
 	page
 }) => {
-	await open(page, '/lessons/sharing-cpus/');
+	await open(page, 'lessons/sharing-cpus/');
 	const lab = page.locator('[data-widget="sched-lab"]');
 	const gantt = lab.locator('[data-chart="gantt"]');
 	await expect(gantt).toBeAttached({ timeout: 20_000 });
@@ -114,7 +114,7 @@ test('the Gantt names the vCPUs, shows spinning, and VMs differ by pattern too',
 });
 
 test('placement bins fill each kind of VM with its own pattern', async ({ page }) => {
-	await open(page, '/lessons/resource-allocation/');
+	await open(page, 'lessons/resource-allocation/');
 	const bins = page.locator('[data-chart="bins"]');
 	await expect(bins).toBeAttached({ timeout: 20_000 });
 	const fills = await bins
@@ -141,10 +141,10 @@ test.describe('as the build writes the pages', () => {
 				: false;
 		};
 		const paths = [
-			{ path: '/', costs: false },
-			{ path: '/zh/', costs: false },
-			...course.map((slug) => ({ path: `/lessons/${slug}/`, costs: costed(slug, '') })),
-			...translated.map((slug) => ({ path: `/zh/lessons/${slug}/`, costs: costed(slug, '.zh') }))
+			{ path: './', costs: false },
+			{ path: 'zh/', costs: false },
+			...course.map((slug) => ({ path: `lessons/${slug}/`, costs: costed(slug, '') })),
+			...translated.map((slug) => ({ path: `zh/lessons/${slug}/`, costs: costed(slug, '.zh') }))
 		];
 		for (const { path, costs } of paths) {
 			// A lesson page, not the 404 page a missing translation would give.
@@ -152,7 +152,7 @@ test.describe('as the build writes the pages', () => {
 			expect(response?.status(), path).toBe(200);
 			const footer = page.locator('footer');
 			await expect(footer).toBeVisible();
-			const note = path.startsWith('/zh/') ? '模型周期' : 'model cycles';
+			const note = path.startsWith('zh/') ? '模型周期' : 'model cycles';
 			if (costs) await expect(footer, path).toContainText(note);
 			else await expect(footer, path).not.toContainText(note);
 		}
@@ -172,7 +172,7 @@ test.describe('as the build writes the pages', () => {
 			'a lesson with a Chinese translation (NN-slug.zh.md)'
 		).toBeGreaterThan(0);
 		for (const slug of translated) {
-			const response = await page.goto(`/zh/lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
+			const response = await page.goto(`zh/lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
 			expect(response?.status(), slug).toBe(200);
 			const index = course.indexOf(slug);
 			const sides = [
@@ -201,7 +201,7 @@ test.describe('as the build writes the pages', () => {
 		}
 		// English pages link to English lessons: never a tag.
 		for (const slug of course) {
-			await page.goto(`/lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
+			await page.goto(`lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
 			const links = page.locator('.pager a');
 			await expect(links).toHaveCount(
 				(slug === course[0] ? 0 : 1) + (slug === course.at(-1) ? 0 : 1)

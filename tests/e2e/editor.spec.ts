@@ -19,7 +19,7 @@ const PROGRAM = ['_start:', '\tli a0, 1', '\tfrob a0', 'loop:', '\taddi a0, a0, 
 
 /** The editor, loaded, holding `lines`. */
 async function editorWith(page: Page, lines: string[]): Promise<Locator> {
-	await page.goto('/playground/');
+	await page.goto('playground/');
 	const input = page.getByRole('textbox', { name: 'Program' });
 	await expect(input).toBeAttached({ timeout: 30_000 });
 	await expect(page.locator('.monaco-editor .view-lines')).toBeVisible();
@@ -140,7 +140,7 @@ test('a page without an editor loads nothing of Monaco', async ({ page }) => {
 	page.on('request', (r) => {
 		if (/monaco|codicon|editor\.worker/i.test(r.url())) monaco.push(r.url());
 	});
-	await page.goto('/');
+	await page.goto('./');
 	await page.waitForLoadState('networkidle');
 	expect(monaco).toEqual([]);
 });

@@ -14,7 +14,7 @@ import { englishLeft } from './english-left.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openWidget } from './experiments.ts';
 
-const lesson = '/lessons/trap-and-emulate/';
+const lesson = 'lessons/trap-and-emulate/';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -129,7 +129,7 @@ test.describe('on a phone in the dark scheme', () => {
 		page
 	}) => {
 		const errors = collectErrors(page);
-		const widget = await stepper(page, `/zh${lesson}`);
+		const widget = await stepper(page, `zh/${lesson}`);
 		await widget.locator('article[data-mode="trap"] [data-nav="next"]').click();
 		// The widget's text without the guest's source code (assembly and its comments, in English).
 		const shown = await widget.evaluate((element) => {

@@ -64,7 +64,7 @@ test('a student completes tasks, keeps them across a reload, submits, and the fi
 	const folder = mkdtempSync(join(tmpdir(), 'virtlab-labs-'));
 	const reference = referenceAnswers(folder);
 
-	await openLab(page, '/labs/trap-emulate/');
+	await openLab(page, 'labs/trap-emulate/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Emulate an instruction/);
 	// Check needs the id first: the page says so and takes the student there.
 	await task(page, 'cost').getByRole('button', { name: 'Check' }).click();
@@ -150,17 +150,17 @@ test('the home page lists the labs in each language, and the instructor page pre
 	page
 }) => {
 	test.setTimeout(120_000);
-	await page.goto('/');
+	await page.goto('./');
 	await page.getByRole('link', { name: 'Emulate an instruction in a trap handler' }).click();
 	await expect(page).toHaveURL(/\/labs\/trap-emulate\/$/);
-	await page.goto('/zh/');
+	await page.goto('zh/');
 	await expect(
 		page
 			.getByRole('region', { name: '实验' })
 			.getByRole('link', { name: '在陷入处理程序中模拟一条指令' })
 	).toHaveAttribute('href', /\/zh\/labs\/trap-emulate\/$/);
 
-	await page.goto('/instructor/');
+	await page.goto('instructor/');
 	await expect(page.locator('.preview[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
 	await expect(page.getByRole('heading', { name: 'How to write a lab' })).toBeVisible();
 	await expect(page.locator('#guide')).toBeAttached();
@@ -175,7 +175,7 @@ test('the home page lists the labs in each language, and the instructor page pre
 test('the Chinese lab page has no English interface text', async ({ page }) => {
 	// The first Check loads the grader into its worker: seconds on two busy cores.
 	test.setTimeout(120_000);
-	await openLab(page, '/zh/labs/trap-emulate/');
+	await openLab(page, 'zh/labs/trap-emulate/');
 	await page.getByLabel('你的学号').fill('s1');
 	await page.keyboard.press('Tab');
 	await task(page, 'cost').getByRole('button', { name: '检查' }).click();
@@ -202,7 +202,7 @@ test('a check shows “Checking…” and can be cancelled, and the next check r
 	page
 }) => {
 	test.setTimeout(120_000);
-	await openLab(page, '/labs/trap-emulate/');
+	await openLab(page, 'labs/trap-emulate/');
 	await page.getByLabel('Your student id').fill('s-cancel');
 	await page.keyboard.press('Tab');
 	// The first check starts the worker and loads the grader into it. On a fast machine that is

@@ -12,7 +12,7 @@ import { sharePage } from './shared-page.ts';
 import { longTasksSince, now, watchLongTasks } from './longTasks.ts';
 import { openWidget } from './experiments.ts';
 
-const lesson = '/lessons/memory-virtualization/';
+const lesson = 'lessons/memory-virtualization/';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -89,7 +89,7 @@ test.describe('on a phone in the dark scheme, in Chinese', () => {
 		page
 	}) => {
 		const errors = collectErrors(page);
-		const widget = await sweep(page, `/zh${lesson}`);
+		const widget = await sweep(page, `zh/${lesson}`);
 		await expect(widget.getByRole('status')).toContainText('已运行 7 / 7 个点');
 		await expect(widget.locator('[data-crossovers] li').first()).toContainText(/起.*更便宜/);
 		const found = await axeViolations(page, 'section.memory-sweep');

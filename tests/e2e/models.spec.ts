@@ -11,7 +11,7 @@ function pathYs(d: string | null): number[] {
 }
 
 async function open(page: Page, slug: string) {
-	await page.goto(`/lessons/${slug}/`);
+	await page.goto(`lessons/${slug}/`);
 	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 }
 

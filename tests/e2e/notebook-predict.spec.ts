@@ -6,7 +6,7 @@
  * with every lesson's page in a11y.spec.ts, which answers every prediction first.)
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { buildDir } from '../../scripts/site.js';
+import { e2eSite } from '../../scripts/site.js';
 import { budgetKB, measure } from '../../scripts/weight.js';
 import { collectErrors } from './console.ts';
 
@@ -25,7 +25,7 @@ test('a prediction hides its experiment until it is answered, also after a reloa
 	page
 }) => {
 	const errors = collectErrors(page);
-	await open(page, '/lessons/why-virtualize/');
+	await open(page, 'lessons/why-virtualize/');
 	const block = page.locator('[data-predict-block]').first();
 	const hostsCell = cellNaming(page, 'hostsAfter');
 	await expect(block).toHaveAttribute('data-answered', 'false');
@@ -50,7 +50,7 @@ test('a prediction hides its experiment until it is answered, also after a reloa
 });
 
 test('a cell shows every value it names', async ({ page }) => {
-	await open(page, '/lessons/why-virtualize/');
+	await open(page, 'lessons/why-virtualize/');
 	const containers = cellNaming(page, 'asContainers');
 	await expect(containers.locator('output')).toContainText(/asVMs =\s*85/);
 	await expect(containers.locator('output')).toContainText(/asContainers =\s*128/);
@@ -60,7 +60,7 @@ test('a cell shows every value it names', async ({ page }) => {
 });
 
 test('52 % is an answer in a box that shows %', async ({ page }) => {
-	await open(page, '/lessons/sharing-cpus/');
+	await open(page, 'lessons/sharing-cpus/');
 	const form = page.locator('form.predict', { hasText: 'What steal time' });
 	const box = form.getByRole('textbox');
 	const feedback = form.locator('.feedback');
@@ -84,13 +84,13 @@ test('52 % is an answer in a box that shows %', async ({ page }) => {
 
 test('the page shows its cells’ values before mathjs has loaded', async ({ page }) => {
 	// Hold back every script the page does not preload: the lazily loaded engine never arrives.
-	const response = await page.request.get('/lessons/why-virtualize/');
+	const response = await page.request.get('lessons/why-virtualize/');
 	const preloaded = [...(await response.text()).matchAll(/href="([^"]+\.js)"/g)].map((m) => m[1]);
 	await page.route('**/_app/immutable/**/*.js', (route) => {
 		const path = new URL(route.request().url()).pathname;
 		return preloaded.includes(path) ? route.continue() : route.abort();
 	});
-	await open(page, '/lessons/why-virtualize/');
+	await open(page, 'lessons/why-virtualize/');
 	const busy = cellNaming(page, 'u_example');
 	await expect(busy.locator('output')).toContainText(/u_example =\s*0\.2/);
 	await expect(cellNaming(page, 'migrationTime').locator('output')).toContainText(
@@ -100,8 +100,8 @@ test('the page shows its cells’ values before mathjs has loaded', async ({ pag
 });
 
 test(`a lesson or playground page loads at most ${budgetKB} KB of JavaScript before interaction`, async () => {
-	// The suite's web server has just built the site into build/.
-	const pages = measure(buildDir());
+	// scripts/e2e.js (or the suite's web server) has just built the site under test.
+	const pages = measure(e2eSite.dir, e2eSite.base);
 	const budgeted = pages.filter((page) => page.budgeted);
 	expect(budgeted.map((page) => page.path)).toContain('/playground/');
 	expect(budgeted.length).toBeGreaterThan(2);

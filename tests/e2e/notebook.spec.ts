@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
 import { notebookReady, openExperiments } from './experiments.ts';
 
-const lesson = '/lessons/why-virtualize/';
+const lesson = 'lessons/why-virtualize/';
 
 async function open(page: Page, path = lesson) {
 	await page.goto(path);
@@ -223,7 +223,7 @@ test('servers already above the target keep their machines, and the hosts plot i
 test('a Chinese lesson shows mathjs errors in Chinese, with names and positions kept', async ({
 	page
 }) => {
-	await open(page, `/zh${lesson}`);
+	await open(page, `zh/${lesson}`);
 	const hosts = await cellShowing(page, 'hostsAfter');
 	const uAfter = await cellShowing(page, 'uAfter');
 	await hosts.locator('textarea').fill('work = N * u\nhostsAfter = ceil(work / nosuch)');
@@ -243,7 +243,7 @@ test('each language keeps its own notebook', async ({ page }) => {
 	await slider(page, 'N').focus();
 	await page.keyboard.press('ArrowRight');
 	await expect(slider(page, 'N')).toHaveValue('41');
-	await open(page, `/zh${lesson}`);
+	await open(page, `zh/${lesson}`);
 	await expect(slider(page, 'N')).toHaveValue('40');
 	await expect(page.getByRole('button', { name: '恢复课程原始内容' })).toBeVisible();
 });

@@ -10,7 +10,7 @@ test('a page reloads offline after one visit, and other lessons open too', async
 	page,
 	context
 }) => {
-	await page.goto('/lessons/why-virtualize/');
+	await page.goto('lessons/why-virtualize/');
 	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 	// Installed, with the whole build stored, and in control of the page.
 	await page.evaluate(async () => {
@@ -32,9 +32,9 @@ test('a page reloads offline after one visit, and other lessons open too', async
 	await expect(page.locator('h1')).toContainText('Why virtualize');
 	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
 
-	await page.goto('/lessons/sharing-memory/');
+	await page.goto('lessons/sharing-memory/');
 	await expect(page.locator('[data-widget="memory-dashboard"]')).toBeVisible();
-	await page.goto('/no-such-page/');
+	await page.goto('no-such-page/');
 	await expect(page.locator('h1')).toBeVisible();
 	await context.setOffline(false);
 });

@@ -11,7 +11,7 @@ import { collectErrors } from './console.ts';
 import { englishLeft } from './english-left.ts';
 import { openWidget } from './experiments.ts';
 
-const lesson = '/lessons/memory-virtualization/';
+const lesson = 'lessons/memory-virtualization/';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -80,7 +80,7 @@ test('switching the shadow synchronisation changes the exits by reason', async (
 
 test('the Chinese page shows the visualizer with no English interface text', async ({ page }) => {
 	const errors = collectErrors(page);
-	const widget = await visualizer(page, `/zh${lesson}`);
+	const widget = await visualizer(page, `zh/${lesson}`);
 	await widget.locator('[data-step="forward"]').click();
 	const shown = await widget.innerText();
 	expect(englishLeft(shown, en, zh)).toEqual([]);

@@ -6,8 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
 import { notebookReady } from './experiments.ts';
 import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { serveStatic } from './staticHost.ts';
+import { e2eSite, serveStatic } from '../../scripts/site.js';
 
 const files = readdirSync('content/lessons');
 const slugs = files
@@ -37,7 +36,7 @@ async function focusRing(page: Page) {
 
 test('the home page lists every lesson, in order, with its time', async ({ page }) => {
 	expect(slugs.length).toBeGreaterThan(0);
-	await page.goto('/');
+	await page.goto('./');
 	const items = page.locator('.outline-item');
 	await expect(items).toHaveCount(slugs.length);
 	for (const [index, slug] of slugs.entries()) {
@@ -48,13 +47,13 @@ test('the home page lists every lesson, in order, with its time', async ({ page 
 });
 
 test('a lesson page arrives with its formulas already typeset', async ({ page, request }) => {
-	const response = await request.get(`/lessons/${first}/`);
+	const response = await request.get(`lessons/${first}/`);
 	expect(response.status()).toBe(200);
 	const html = await response.text();
 	expect(html).toContain('<html lang="en">');
 	expect(html).toContain('class="katex"');
 
-	await page.goto(`/lessons/${first}/`);
+	await page.goto(`lessons/${first}/`);
 	await expect(page.locator('h1')).toBeVisible();
 	await expect(page.locator('nav.toc a').first()).toBeVisible();
 	expect(await page.locator('[data-lesson-text] .katex').count()).toBeGreaterThan(0);
@@ -67,16 +66,16 @@ test('the language switch opens the translation at the same section and is remem
 	page
 }) => {
 	expect(translated, 'a lesson with a Chinese translation (NN-slug.zh.md)').toBeDefined();
-	const chinese = await page.request.get(`/zh/lessons/${translated}/`);
+	const chinese = await page.request.get(`zh/lessons/${translated}/`);
 	expect(await chinese.text()).toContain('<html lang="zh-Hans">');
-	await page.goto(`/lessons/${translated}/`);
+	await page.goto(`lessons/${translated}/`);
 	const sections = await page
 		.locator('nav.toc a')
 		.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
 	const section = sections[Math.min(2, sections.length - 1)];
 
 	// Followed a link to a section, then switch.
-	await page.goto(`/lessons/${translated}/#${section}`);
+	await page.goto(`lessons/${translated}/#${section}`);
 	await expect(page.locator('nav.toc a[aria-current="location"]')).toHaveAttribute(
 		'href',
 		`#${section}`
@@ -87,12 +86,12 @@ test('the language switch opens the translation at the same section and is remem
 	await expect(page.locator(`[id="${section}"]`)).toBeInViewport();
 
 	// The choice is remembered: the home page opens in Chinese.
-	await page.goto('/');
+	await page.goto('./');
 	await expect(page).toHaveURL(/\/zh\/$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
 
 	// Scrolled (no link followed) to a section, then switch back: the place is kept too.
-	await page.goto(`/zh/lessons/${translated}/`);
+	await page.goto(`zh/lessons/${translated}/`);
 	await page.locator(`[id="${section}"]`).evaluate((heading) => heading.scrollIntoView());
 	await expect(page.locator('a.language-switch')).toHaveAttribute(
 		'href',
@@ -101,19 +100,19 @@ test('the language switch opens the translation at the same section and is remem
 	await page.locator('a.language-switch').click();
 	await expect(page).toHaveURL(new RegExp(`/lessons/${translated}/#${section}$`));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await page.goto('/');
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+	await page.goto('./');
+	await expect(page).toHaveURL(new RegExp(`:\\d+${e2eSite.base}/$`));
 });
 
 test('a done mark survives a reload and shows on the lesson page', async ({ page }) => {
-	await page.goto('/');
+	await page.goto('./');
 	const mark = page.locator('.outline-item').first().getByRole('checkbox');
 	await expect(mark).not.toBeChecked();
 	await mark.check();
 	await expect(page.locator('.progress')).toHaveText(`1 of ${slugs.length} lessons done`);
 	await page.reload();
 	await expect(page.locator('.outline-item').first().getByRole('checkbox')).toBeChecked();
-	await page.goto(`/lessons/${first}/`);
+	await page.goto(`lessons/${first}/`);
 	await expect(page.locator('.finished').getByRole('checkbox')).toBeChecked();
 	// By the keyboard, once the lesson has hydrated: a click could land beside the box while the
 	// lesson's sections above it are laid out as they scroll into view, and move it.
@@ -122,11 +121,11 @@ test('a done mark survives a reload and shows on the lesson page', async ({ page
 	await finished.focus();
 	await page.keyboard.press('Space');
 	await expect(finished).not.toBeChecked();
-	await page.goto('/');
+	await page.goto('./');
 	await expect(page.locator('.outline-item').first().getByRole('checkbox')).not.toBeChecked();
 });
 
-for (const path of ['/', '/zh/', `/lessons/${first}/`, '/404.html']) {
+for (const path of ['./', 'zh/', `lessons/${first}/`, '404.html']) {
 	test(`no console errors on ${path}`, async ({ page }) => {
 		const errors = collectErrors(page);
 		await page.goto(path);
@@ -147,7 +146,7 @@ test('an unknown address shows the 404 page in both languages, without script er
 	page
 }) => {
 	const errors = collectErrors(page);
-	const response = await page.goto('/no-such-lesson/');
+	const response = await page.goto('no-such-lesson/');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
@@ -162,7 +161,7 @@ test('an unknown address shows the 404 page in both languages, without script er
 test('on a static host, 404.html serves any missing address and leads back in', async ({
 	page
 }) => {
-	const host = await serveStatic(resolve('build'));
+	const host = await serveStatic(e2eSite.dir, e2eSite.base);
 	try {
 		const errors = collectErrors(page);
 		const response = await page.goto(`${host.url}/zh/lessons/no-such-lesson/deeper/`);
@@ -184,7 +183,7 @@ test('on a static host, 404.html serves any missing address and leads back in', 
 test('the keyboard reaches the skip link and every control, with a visible focus ring', async ({
 	page
 }) => {
-	await page.goto(`/lessons/${first}/`);
+	await page.goto(`lessons/${first}/`);
 	await page.keyboard.press('Tab');
 	const skip = await focusRing(page);
 	expect(skip).toMatchObject({ className: expect.stringContaining('skip-link'), outline: true });

@@ -13,12 +13,12 @@ import { openWidget } from './experiments.ts';
 function linkTo(source: string, breakpoints: number[] = []): string {
 	const encoded = encodeShare({ source, breakpoints });
 	if (!encoded.ok) throw new Error('program too large for a link');
-	return `/playground/${encoded.hash}`;
+	return `playground/${encoded.hash}`;
 }
 
 const endless = ['_start:', '\taddi t0, t0, 1', '\tj _start', ''].join('\n');
 
-async function open(page: Page, path = '/playground/') {
+async function open(page: Page, path = 'playground/') {
 	await page.goto(path);
 	await expect(page.locator('[data-status]')).toContainText(/Ready|Bereit|就绪/, {
 		timeout: 30_000
@@ -136,7 +136,7 @@ test('a link reproduces the program and its breakpoints', async ({ page }) => {
 	const url = page.url();
 	expect(url).toContain('#v1=');
 	const other = await page.context().newPage();
-	await open(other, url.slice(url.indexOf('/playground/')));
+	await open(other, url);
 	await controls(other).getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(status(other)).toContainText('(line 3)');
 });
@@ -183,9 +183,9 @@ async function loadsMonaco(page: Page, path: string, settled?: string): Promise<
 }
 
 test('Monaco loads on the playground only, not on the outline or a lesson', async ({ page }) => {
-	expect(await loadsMonaco(page, '/')).toBe(false);
-	expect(await loadsMonaco(page, '/lessons/why-virtualize/')).toBe(false);
-	expect(await loadsMonaco(page, '/playground/', '.monaco-editor')).toBe(true);
+	expect(await loadsMonaco(page, './')).toBe(false);
+	expect(await loadsMonaco(page, 'lessons/why-virtualize/')).toBe(false);
+	expect(await loadsMonaco(page, 'playground/', '.monaco-editor')).toBe(true);
 });
 
 test('every view of the workbench passes axe (dark; a11y.spec checks the page in light)', async ({
@@ -265,7 +265,7 @@ test('::machine in a lesson runs its example, keeps an edit across a reload, and
 	page
 }) => {
 	test.setTimeout(90_000);
-	await page.goto('/lessons/trap-and-emulate/');
+	await page.goto('lessons/trap-and-emulate/');
 	const machine = await openWidget(page, 'machine');
 	await expect(machine.locator('[data-status]')).toContainText('Ready', { timeout: 60_000 });
 	await machine.getByRole('button', { name: 'Run', exact: true }).click();

@@ -10,10 +10,10 @@ import { collectErrors } from './console.ts';
 import { renderEverything, unlabelledScrollers } from './experiments.ts';
 
 const widgetLessons = [
-	'/lessons/performance-models/',
-	'/lessons/sharing-cpus/',
-	'/lessons/sharing-memory/',
-	'/lessons/resource-allocation/'
+	'lessons/performance-models/',
+	'lessons/sharing-cpus/',
+	'lessons/sharing-memory/',
+	'lessons/resource-allocation/'
 ];
 
 async function ready(page: Page) {
@@ -61,11 +61,11 @@ test.describe('at 360 px', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
 
 	// Every lesson in English is checked at 360 px with its experiments open by a11y.spec.ts.
-	for (const path of ['/', '/zh/lessons/why-virtualize/', '/playground/']) {
+	for (const path of ['./', 'zh/lessons/why-virtualize/', 'playground/']) {
 		test(`${path} scrolls sideways only inside labelled, focusable regions`, async ({ page }) => {
 			await page.goto(path);
-			if (path.includes('/lessons/')) await ready(page);
-			else if (path.includes('/playground/'))
+			if (path.includes('lessons/')) await ready(page);
+			else if (path.includes('playground/'))
 				await expect(page.locator('[data-status]')).toContainText('Ready', { timeout: 30_000 });
 			await renderEverything(page);
 			await page.waitForTimeout(500);

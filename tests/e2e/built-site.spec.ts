@@ -1,26 +1,15 @@
 /**
- * Hosting under a sub-path: `BASE_PATH=/virtlab npm run build` must give a site whose every link
- * and asset lives under /virtlab/ and exists. This builds the real site once, into a temporary
- * folder under tmp/ (not build/), and checks every page it wrote.
+ * The files of the build under test, read from disk: the site is hosted under a sub-path
+ * (e2eSite.base, as `BASE_PATH=/virtlab npm run build` makes it), so every link and asset a page
+ * names must live under that path and exist, or a static host would answer 404 where the dev
+ * server did not. No browser is needed for these.
  */
-import { spawnSync } from 'node:child_process';
-import {
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	statSync
-} from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eSite } from '../../scripts/site.js';
 
-const base = '/virtlab';
-// Inside the project (tmp/ is git-ignored): the prerendering server imports from node_modules.
-mkdirSync('tmp', { recursive: true });
-const work = mkdtempSync(join(process.cwd(), 'tmp', 'base-path-'));
-const site = join(work, 'site');
+const { base, dir: site } = e2eSite;
 
 function filesEndingWith(extension: string, dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -30,7 +19,7 @@ function filesEndingWith(extension: string, dir: string): string[] {
 	});
 }
 
-const htmlFiles = (dir: string) => filesEndingWith('.html', dir);
+const htmlFiles = () => filesEndingWith('.html', site);
 
 /** Every URL a page refers to: href, src, and the modules its boot script imports. */
 function references(html: string): string[] {
@@ -45,35 +34,19 @@ function fileFor(url: string): string {
 	return join(site, path.endsWith('/') ? `${path}index.html` : path);
 }
 
-let build: ReturnType<typeof spawnSync>;
-
-beforeAll(() => {
-	build = spawnSync('npx', ['vite', 'build'], {
-		encoding: 'utf8',
-		env: {
-			...process.env,
-			BASE_PATH: base,
-			VIRTLAB_BUILD_DIR: site,
-			VIRTLAB_KIT_DIR: join(work, 'kit')
-		}
-	});
-}, 300_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-describe(`BASE_PATH=${base} npm run build`, () => {
-	it('succeeds and writes the outline, the lessons in both languages and 404.html', () => {
-		expect(build.status, String(build.stderr)).toBe(0);
-		const pages = htmlFiles(site).map((file) => relative(site, file));
+test.describe(`the site built under ${base}`, () => {
+	test('has the outline, the lessons in both languages and 404.html', () => {
+		const pages = htmlFiles().map((file) => relative(site, file));
 		expect(pages).toContain('index.html');
 		expect(pages).toContain('zh/index.html');
 		expect(pages).toContain('404.html');
 		expect(pages.some((page) => /^lessons\/[^/]+\/index\.html$/.test(page))).toBe(true);
+		expect(pages.some((page) => /^zh\/lessons\/[^/]+\/index\.html$/.test(page))).toBe(true);
 	});
 
-	it('links every page and asset under the base path, and each one exists', () => {
+	test('links every page and asset under the base path, and each one exists', () => {
 		const broken: string[] = [];
-		for (const file of htmlFiles(site)) {
+		for (const file of htmlFiles()) {
 			for (const url of references(readFileSync(file, 'utf8'))) {
 				if (/^(https?:|mailto:|#|data:)/.test(url)) continue;
 				const page = relative(site, file);
@@ -84,7 +57,7 @@ describe(`BASE_PATH=${base} npm run build`, () => {
 		expect(broken).toEqual([]);
 	});
 
-	it('ships no Markdown pipeline to the browser: lessons are parsed at build time', () => {
+	test('ships no Markdown pipeline to the browser: lessons are parsed at build time', () => {
 		// unified's own error text ("Cannot `parse` without `parser`"): a bundle with unified has it.
 		const withUnified = filesEndingWith('.js', join(site, '_app')).filter((file) =>
 			/without \\?`parser\\?`/.test(readFileSync(file, 'utf8'))
@@ -92,8 +65,9 @@ describe(`BASE_PATH=${base} npm run build`, () => {
 		expect(withUnified).toEqual([]);
 	});
 
-	it('prerenders lesson pages with typeset formulas and the right lang', () => {
-		const lessons = htmlFiles(site).filter((file) => /\/lessons\/[^/]+\/index\.html$/.test(file));
+	test('prerenders lesson pages with typeset formulas and the right lang', () => {
+		const lessons = htmlFiles().filter((file) => /\/lessons\/[^/]+\/index\.html$/.test(file));
+		expect(lessons.length).toBeGreaterThan(0);
 		for (const file of lessons) {
 			const html = readFileSync(file, 'utf8');
 			expect(html, file).toContain('class="katex"');
