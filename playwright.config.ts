@@ -30,7 +30,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// scripts/e2e.js builds the site once before its phases; `npx playwright test` alone builds it.
-		command: `${process.env.VIRTLAB_BUILT ? '' : 'npx vite build && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		command: `${process.env.VIRTLAB_BUILT ? '' : 'node scripts/build-test-site.js && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
 		env: e2eSiteEnv,
 		url: site,
 		timeout: 240_000,

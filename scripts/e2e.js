@@ -3,7 +3,7 @@
 // Playwright cannot download browsers here, so we point it at a system Chromium. Without one the
 // browser tests cannot run: we say so loudly, and under CI=true that is a failure.
 import { spawnSync } from 'node:child_process';
-import { e2eSite, e2eSiteEnv, findChromium } from './site.js';
+import { buildTestSite, findChromium } from './site.js';
 
 const chromium = findChromium({ headlessShell: true });
 if (!chromium) {
@@ -13,6 +13,8 @@ if (!chromium) {
 	console.error(`!! (or set CHROMIUM_PATH). Unit tests ran; end-to-end tests did not.\n${bar}\n`);
 	process.exit(process.env.CI === 'true' ? 1 : 0);
 }
+// The site is built once here, for both phases (not by each phase's web server).
+buildTestSite();
 
 // Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): they run
 // after all the others, one at a time, so that no other test's browser takes the two cores (two
@@ -36,14 +38,6 @@ const phases = filtered
 				'test-results/alone'
 			]
 		];
-// The site is built once here, not by each phase's web server, into folders of its own.
-console.log(`Building the site under ${e2eSite.base} into ${e2eSite.dir}`);
-const build = spawnSync('npx', ['vite', 'build'], {
-	stdio: 'inherit',
-	env: { ...process.env, ...e2eSiteEnv }
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-
 let status = 0;
 for (const phase of phases) {
 	const result = spawnSync('npx', ['playwright', 'test', ...phase, ...args], {

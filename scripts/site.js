@@ -2,10 +2,10 @@
 // how to serve it as a plain static host would, and which Chromium to point Playwright at.
 // scripts/weight.js, scripts/latency.js, scripts/e2e.js, playwright.config.ts and the browser tests
 // share it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, posix, resolve } from 'node:path';
+import { dirname, extname, join, normalize, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root folder. */
@@ -40,6 +40,35 @@ export const e2eSiteEnv = {
 	VIRTLAB_BUILD_DIR: e2eSite.dir,
 	VIRTLAB_KIT_DIR: e2eSite.kitDir
 };
+
+/**
+ * Builds the browser tests' site (`e2eSite`), printing one line, or the build's output and exit
+ * code when it fails (its own output lists every chunk, and SvelteKit warns that tsconfig.json does
+ * not extend this build's working folder, which is as meant).
+ */
+export function buildTestSite() {
+	// tsconfig.json extends the one `svelte-kit sync` writes in .svelte-kit/, which a fresh clone
+	// does not have yet.
+	if (!existsSync(join(repoRoot, '.svelte-kit', 'tsconfig.json'))) {
+		const env = { ...process.env };
+		for (const name of Object.keys(e2eSiteEnv)) delete env[name];
+		spawnSync('npx', ['svelte-kit', 'sync'], { cwd: repoRoot, env });
+	}
+	const started = Date.now();
+	const build = spawnSync('npx', ['vite', 'build'], {
+		cwd: repoRoot,
+		encoding: 'utf8',
+		env: { ...process.env, ...e2eSiteEnv }
+	});
+	if (build.status !== 0) {
+		console.error(build.stdout, build.stderr);
+		console.error(`The site for the browser tests did not build (exit ${build.status}).`);
+		process.exit(build.status ?? 1);
+	}
+	const seconds = Math.round((Date.now() - started) / 1000);
+	const where = relative(repoRoot, e2eSite.dir);
+	console.log(`Built the site under ${e2eSite.base} into ${where}/ in ${seconds} s.`);
+}
 
 /**
  * Every page of a build: its `index.html` files as paths under the base (`/`, `/lessons/x/`).
