@@ -23,9 +23,18 @@ type Of<T extends SessionResponse['type']> = Extract<SessionResponse, { type: T 
 
 function session() {
 	const messages: SessionResponse[] = [];
+	// What the page receives is a structured clone: every message must be cloneable, and the clone
+	// must equal what was sent. A clone differs in shape, not in values (a class instance loses its
+	// methods, a getter its value), so one message of each shape is compared in full: comparing every
+	// record of every progress message took two thirds of this file's time.
+	const compared = new Set<string>();
 	const s = new VmSession((m) => {
-		// What the page receives is a structured clone: it must equal what was sent.
-		expect(structuredClone(m)).toEqual(m);
+		const clone = structuredClone(m);
+		const shape = `${m.type}:${Object.keys(m).sort().join(',')}`;
+		if (!compared.has(shape)) {
+			compared.add(shape);
+			expect(clone).toEqual(m);
+		}
 		messages.push(m);
 	});
 	const of = <T extends SessionResponse['type']>(type: T) =>
