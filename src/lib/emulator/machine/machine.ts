@@ -392,8 +392,9 @@ export class Machine {
 		};
 	}
 
-	snapshot(): Snapshot {
-		return snapshot(this.hart);
+	/** A copy of the complete machine state; `{ ram: false }` leaves RAM out (snapshot.ts). */
+	snapshot(options?: { ram?: boolean }): Snapshot {
+		return snapshot(this.hart, options);
 	}
 	/** Restores a snapshot; returns an error message if it does not fit this machine. */
 	restore(s: Snapshot): string | undefined {

@@ -63,10 +63,16 @@ function copyOf(v: unknown): unknown {
 	return v;
 }
 
-export function snapshot(h: Hart): Snapshot {
+/**
+ * The hart's state, copied. `ram: false` leaves RAM out: a debugging session's checkpoints keep RAM
+ * as pages shared between checkpoints (session/ram-pages.ts), and copying all of it first, only to
+ * keep the few pages that changed, was most of what a checkpoint cost.
+ */
+export function snapshot(h: Hart, { ram = true } = {}): Snapshot {
 	const s: Snapshot = {};
 	for (const [key, value] of Object.entries(h)) {
 		if (NOT_STATE.has(key) || typeof value === 'function') continue;
+		if (key === 'ram' && !ram) continue;
 		s[key] = copyOf(value);
 	}
 	const t = h.tlb;

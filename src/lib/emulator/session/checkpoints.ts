@@ -59,10 +59,9 @@ export class Checkpoints {
 	}
 
 	take(machine: Machine, position: number, extras: CheckpointExtras): void {
-		const state = machine.snapshot();
-		const ram = state.ram as Uint8Array;
-		delete state.ram;
-		const pages = toPages(ram, this.latest?.pages);
+		const state = machine.snapshot({ ram: false });
+		// The live RAM: toPages copies only the pages that differ from the latest checkpoint's.
+		const pages = toPages(machine.hart.ram, this.latest?.pages);
 		this.list.push({ position, state, pages, ...extras });
 		while (this.list.length > this.limit)
 			this.list.splice(checkpointToDrop(this.positions, position, this.interval), 1);

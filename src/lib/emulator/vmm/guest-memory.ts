@@ -58,6 +58,18 @@ export interface Booted {
 const hex = (v: number) => `0x${(v >>> 0).toString(16).padStart(8, '0')}`;
 
 /**
+ * The guest's device tree as a blob. It depends on the RAM size only, and every run of a guest
+ * loads one, so it is made once per size (encoding its names and strings showed in profiles of the
+ * test suite). It is copied into guest RAM and never changed.
+ */
+const deviceTreeBlobs = new Map<number, Uint8Array>();
+function deviceTreeBlob(ramSize: number): Uint8Array {
+	let blob = deviceTreeBlobs.get(ramSize);
+	if (!blob) deviceTreeBlobs.set(ramSize, (blob = fdtBlob(guestDeviceTree(ramSize))));
+	return blob;
+}
+
+/**
  * Copies the kernel into guest RAM at its physical addresses and the device tree near the top of
  * guest RAM (2 MiB aligned, as QEMU places it), and checks that neither overlaps the other.
  * Returns a one-line error for anything that cannot boot.
@@ -93,7 +105,7 @@ export function loadGuest(
 	if (entry & 3 || gpaToHpa(mem, entry) < 0)
 		return { ok: false, error: `entry point ${hex(entry)} is not a word in guest RAM` };
 
-	const blob = fdtBlob(guestDeviceTree(mem.ramSize));
+	const blob = deviceTreeBlob(mem.ramSize);
 	// QEMU's riscv_compute_fdt_addr: ALIGN_DOWN(min(RAM end, 3 GiB) − size, 2 MiB).
 	const top = Math.min(GUEST_RAM_BASE + mem.ramSize, 3 * 2 ** 30);
 	const fdt = top - blob.length - ((top - blob.length) % (2 << 20));
