@@ -96,6 +96,16 @@ describe('Machine.run', () => {
 		expect(m.pc).toBe(pc);
 	});
 
+	it('a snapshot without RAM holds the rest of the state, as a full one does', () => {
+		const m = new Machine({ ramSize: 1 << 20 });
+		m.writeWord(0x80000000, 0x1234);
+		const full = m.snapshot();
+		const light = m.snapshot({ ram: false });
+		expect(light).not.toHaveProperty('ram');
+		expect({ ...light, ram: full.ram }).toEqual(full);
+		expect((full.ram as Uint8Array).length).toBe(1 << 20);
+	});
+
 	it('the bench guest retires about 5,040 instructions per outer iteration, deterministically', () => {
 		const counts = [1, 3, 3].map((outer) => {
 			const g = benchGuest(outer);
