@@ -111,6 +111,9 @@ test('five steps and five steps back restore every register and CSR', async ({ p
 
 test('an endless loop stops at Pause, and at the budget', async ({ page }) => {
 	await open(page, linkTo(endless));
+	// The largest budget, so that the run is still going when Pause is pressed: the default one
+	// (100,000,000 steps) can end within the few seconds a busy machine takes to get there.
+	await page.getByLabel('Budget (steps)').fill('10000000000');
 	await controls(page).getByRole('button', { name: 'Run', exact: true }).click();
 	const pause = controls(page).getByRole('button', { name: 'Pause' });
 	await expect(pause).toBeVisible();
@@ -149,6 +152,7 @@ test('the program survives a reload', async ({ page }) => {
 	await page.reload();
 	await expect(status(page)).toContainText('Ready', { timeout: 30_000 });
 	await expect(page.getByRole('status').filter({ hasText: 'as you left it' })).toBeVisible();
+	await page.getByLabel('Budget (steps)').fill('10000000000'); // still running at Pause
 	await controls(page).getByRole('button', { name: 'Run', exact: true }).click();
 	await controls(page).getByRole('button', { name: 'Pause' }).click();
 	await expect(status(page)).toContainText('Paused at');
