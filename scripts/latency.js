@@ -218,6 +218,22 @@ export async function measurePage(page, moves, gapMs, onlyVar = '') {
 }
 
 /**
+ * Waits until the course's service worker is active, that is, until it has cached the site for
+ * offline reading. It does that once, on a student's first visit, and for about a second it takes
+ * much of a core: moves made meanwhile measure the caching, not the redraw. Each page here is a new
+ * browser context, so a first visit every time.
+ * @param {import('playwright-core').Page} page
+ */
+export async function serviceWorkerInstalled(page) {
+	await page.evaluate(async () => {
+		if (!('serviceWorker' in navigator)) return;
+		// A build without a service worker never gets ready: give up after 10 s.
+		const timeout = new Promise((resolve) => setTimeout(resolve, 10_000));
+		await Promise.race([navigator.serviceWorker.ready, timeout]);
+	});
+}
+
+/**
  * Opens every prediction's experiment (as for a student who has answered them), so that every plot
  * and cell the sliders drive is on the page: saves answers as the notebook would, and reloads.
  * @param {import('playwright-core').Page} page
@@ -286,6 +302,7 @@ async function main() {
 				await page.goto(server.url + path);
 				await page.waitForSelector('.lesson-body[data-ready="true"]');
 				await answerPredictions(page);
+				await serviceWorkerInstalled(page);
 				const load = loadavg()[0];
 				const { sliders, samples, parts, silent } = await measurePage(page, moves, gapMs, onlyVar);
 				const after = loadavg()[0];
