@@ -94,9 +94,16 @@ describe('errors stay in their cell', () => {
 	});
 
 	it('refuses the functions that would change the shared mathjs instance', () => {
-		const { cells } = run(['createUnit("widget")', 'import({x: 1})']);
+		const { cells } = run([
+			'createUnit("widget")',
+			'import({x: 1})',
+			'config({number: "BigNumber"})',
+			'typeOf(0.1)'
+		]);
 		expect(shown(cells.get('cell-1'))).toContain('createUnit is disabled');
 		expect(shown(cells.get('cell-2'))).toContain('import is disabled');
+		expect(shown(cells.get('cell-3'))).toContain('config is disabled');
+		expect(shown(cells.get('cell-4'))).toMatch(/^"?number"?$/);
 	});
 
 	it('starts every run from a fresh scope', () => {
