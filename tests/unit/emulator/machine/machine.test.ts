@@ -102,8 +102,13 @@ describe('Machine.run', () => {
 		const full = m.snapshot();
 		const light = m.snapshot({ ram: false });
 		expect(light).not.toHaveProperty('ram');
-		expect({ ...light, ram: full.ram }).toEqual(full);
-		expect((full.ram as Uint8Array).length).toBe(1 << 20);
+		// The RAM apart: a deep comparison of a megabyte, byte by byte, takes seconds.
+		const { ram, ...rest } = full;
+		expect(light).toEqual(rest);
+		expect((ram as Uint8Array).length).toBe(1 << 20);
+		expect(
+			new DataView((ram as Uint8Array).buffer, (ram as Uint8Array).byteOffset).getUint32(0, true)
+		).toBe(0x1234);
 	});
 
 	it('the bench guest retires about 5,040 instructions per outer iteration, deterministically', () => {
