@@ -5,11 +5,12 @@
 // Playwright) opens every lesson page that has notebook sliders. Each slider is focused and moved
 // with the arrow keys, one step at a time with a pause in between, so every move is measured on its
 // own; every prediction is answered first, so that every plot and cell a slider drives is on the
-// page, and the service worker's caching of a first visit is over. In the page, a capture listener notes the time of each `input` event and watches the
-// notebook's sliders, cells, plots and predictions with a MutationObserver. The move's latency ends
-// with the last animation frame that paints its changes: a message posted from requestAnimationFrame
-// runs once that frame has been rendered, and the next frame must bring no more changes (so a part
-// that redrew later, in a timer, would be waited for).
+// page, and the service worker's caching of a first visit is over. In the page, a capture listener
+// notes the time of each `input` event and watches the notebook's sliders, cells, plots and
+// predictions with a MutationObserver. The move's latency ends with the last animation frame that
+// paints its changes: a message posted from requestAnimationFrame runs once that frame has been
+// rendered, and the next frame must bring no more changes (so a part that redrew later, in a timer,
+// would be waited for).
 //
 //   node scripts/latency.js               # builds the site, then prints p50/p95/max per page
 //   node scripts/latency.js --no-build    # measures the last build (build/, or VIRTLAB_BUILD_DIR)
