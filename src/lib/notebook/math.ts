@@ -34,11 +34,10 @@ function nearlyEqual(a: number, b: number): boolean {
  * (`ceil(0.1 * 3 * 10)` is 3, although the product is 3.0000000000000004): when x is nearly equal
  * to round(x) and not to the integer it was pushed to, it answers round(x). But its `round` prints
  * the number to text twice on the way (toFixed), about 25 µs a call, and a plot sweeping
- * `ceil(work / target)` spent a third of its time there. The nearest integer
- * matters only when x is nearly equal to it, and Math.round then finds the same one (it differs
- * from mathjs's round only halfway between integers, where neither is nearly equal to x, or both
- * are and the answer is the pushed one either way). tests/unit/notebook/math.test.ts compares the
- * two with mathjs's own.
+ * `ceil(work / target)` spent a third of its time there. The nearest integer matters only when x
+ * is nearly equal to it, and Math.round then finds the same one (it differs from mathjs's round
+ * only halfway between integers, where neither is nearly equal to x, or both are and the answer is
+ * the pushed one either way). tests/unit/notebook/math.test.ts compares the two with mathjs's own.
  */
 function forgiving(x: number, pushed: number): number {
 	const nearest = Math.round(x);
