@@ -124,7 +124,7 @@ test('a jump to any section lands on its heading: table of contents, language sw
 	page
 }) => {
 	// Most prose is skipped while off screen, at an estimated height until it is drawn; jumps
-	// placed by the estimates ended up to 185 px off, under the header or out of the window.
+	// placed by the estimates ended up as much as 260 px off, under the header or out of the window.
 	await page.goto(`lessons/${translated}/`);
 	await notebookReady(page);
 	const sections = await page

@@ -105,10 +105,9 @@ describe('Machine.run', () => {
 		// The RAM apart: a deep comparison of a megabyte, byte by byte, takes seconds.
 		const { ram, ...rest } = full;
 		expect(light).toEqual(rest);
-		expect((ram as Uint8Array).length).toBe(1 << 20);
-		expect(
-			new DataView((ram as Uint8Array).buffer, (ram as Uint8Array).byteOffset).getUint32(0, true)
-		).toBe(0x1234);
+		const bytes = ram as Uint8Array;
+		expect(bytes.length).toBe(1 << 20);
+		expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true)).toBe(0x1234);
 	});
 
 	it('the bench guest retires about 5,040 instructions per outer iteration, deterministically', () => {
