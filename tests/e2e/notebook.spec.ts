@@ -21,8 +21,14 @@ async function cellShowing(page: Page, name: string): Promise<Locator> {
 	return page.locator(`[data-cell="${id}"]`);
 }
 
-function slider(page: Page, variable: string): Locator {
-	return page.locator(`.slider[data-var="${variable}"] input[type="range"]`);
+/** A slider where the lesson declares it, or with `nth`, where it shows it again (nth ≥ 1). */
+function slider(page: Page, variable: string, nth = 0): Locator {
+	return page.locator(`.slider[data-var="${variable}"] input[type="range"]`).nth(nth);
+}
+
+/** The value a slider shows beside its track. */
+function sliderText(page: Page, variable: string, nth = 0): Locator {
+	return page.locator(`.slider[data-var="${variable}"] output`).nth(nth);
 }
 
 function plotPath(page: Page, index: number, series: number): Locator {
@@ -41,13 +47,13 @@ test('the keyboard moves a slider, and the cells and plot follow', async ({ page
 	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
 
 	await expect(slider(page, 'N')).toHaveValue('50');
-	await expect(page.locator('.slider[data-var="N"] output')).toHaveText('50 servers');
+	await expect(sliderText(page, 'N')).toHaveText('50 servers');
 	// ceil(50 × 0.2 / 0.6) = 17
 	await expect(hosts.locator('output')).toHaveText(/hostsAfter =\s*17/);
 	await expect(plotPath(page, 0, 1)).not.toHaveAttribute('d', before!);
 	// Home: one server, in the singular, on screen and for screen readers.
 	await page.keyboard.press('Home');
-	await expect(page.locator('.slider[data-var="N"] output')).toHaveText('1 server');
+	await expect(sliderText(page, 'N')).toHaveText('1 server');
 	await expect(slider(page, 'N')).toHaveAttribute('aria-valuetext', '1 server');
 	expect(errors).toEqual([]);
 });
@@ -88,6 +94,42 @@ test('the mouse moves a slider, and the saving and the power plot follow', async
 	// With no idle power, consolidation saves nothing: (N − H) · P_idle = 0.
 	await expect(saving.locator('output')).toHaveText(/saving =\s*0 kW/);
 	await expect(plotPath(page, 1, 1)).not.toHaveAttribute('d', before!);
+});
+
+test('a slider shown again beside a plot or an experiment is the same slider', async ({ page }) => {
+	await open(page);
+	// N is declared with the other sliders and shown again above the plots it reshapes.
+	const declared = slider(page, 'N');
+	const again = slider(page, 'N', 1);
+	await expect(page.locator('.slider[data-var="N"] .label').nth(1)).toHaveText(
+		'Physical servers before'
+	);
+	const hostsLine = await plotPath(page, 0, 1).getAttribute('d');
+	await again.focus();
+	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+	await expect(again).toHaveValue('50');
+	await expect(declared).toHaveValue('50');
+	await expect(sliderText(page, 'N')).toHaveText('50 servers');
+	await expect(sliderText(page, 'N', 1)).toHaveText('50 servers');
+	await expect((await cellShowing(page, 'hostsAfter')).locator('output')).toHaveText(
+		/hostsAfter =\s*17/
+	);
+	await expect(plotPath(page, 0, 1)).not.toHaveAttribute('d', hostsLine!);
+
+	// The experiment on the idle share has its own handle, the cell that explains the saving and a
+	// plot over the idle share; at 0 % there is no idle power left to save.
+	const idleHere = slider(page, 'idleShare', 2);
+	const idlePower = await cellShowing(page, 'idlePowerSwitchedOff');
+	await expect(idlePower.locator('output')).toContainText(/idlePowerSwitchedOff =\s*3\.3 kW/);
+	const box = (await idleHere.boundingBox())!;
+	await idleHere.click({ position: { x: 1, y: box.height / 2 } });
+	await expect(idlePower.locator('output')).toContainText(/idlePowerSwitchedOff =\s*0 kW/);
+	await expect(slider(page, 'idleShare')).toHaveValue('0');
+	await expect(sliderText(page, 'idleShare', 1)).toHaveText('0 %');
+	// One variable, saved once: every handle comes back at 0 % after a reload.
+	await page.reload();
+	await notebookReady(page);
+	for (const nth of [0, 1, 2]) await expect(slider(page, 'idleShare', nth)).toHaveValue('0');
 });
 
 test('an edited cell and a slider survive a reload, and reset restores the lesson', async ({

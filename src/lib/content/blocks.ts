@@ -10,6 +10,7 @@ import { errorAt, type ContentError } from './errors.ts';
 import { assignHeadingIds, tableOfContents, type Original } from './headings.ts';
 import { parseMarkdown } from './markdown.ts';
 import { renderHtml } from './render.ts';
+import { resolveSliderRepeats } from './sliderRepeats.ts';
 import type { Block, Lang, TocEntry } from './types.ts';
 import {
 	knownContainers,
@@ -128,5 +129,6 @@ export function lessonBlocks(
 	const { headings, errors } = assignHeadingIds(file, tree, original);
 	const source = { file, body, lang, programs };
 	const blocks = toBlocks(source, tree.children, { cells: 0, widgets: 0 }, errors);
+	errors.push(...resolveSliderRepeats(file, blocks));
 	return { blocks, toc: tableOfContents(headings), headings, errors };
 }

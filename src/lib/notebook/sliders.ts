@@ -15,6 +15,8 @@ export function sliderDefinitions(blocks: Block[]): SliderDefinition[] {
 	// A slider may sit inside a prediction's hidden experiment: it is still set before every cell.
 	for (const block of allBlocks(blocks)) {
 		if (block.kind !== 'widget' || block.name !== 'slider') continue;
+		// A slider shown again (`::slider{var=x}`, content/sliderRepeats.ts) is the same variable.
+		if (sliders.some((slider) => slider.var === block.props.var)) continue;
 		// The build validated and coerced these props against the slider schema (no zod needed here,
 		// which keeps it out of the page's JavaScript).
 		const props = block.props as SliderProps;
