@@ -6,6 +6,10 @@
  * While a slider is being dragged (`sliding`), a re-sweep that the moving slider makes necessary
  * takes only every few samples (engine.ts, plotViewWhileSliding), so that the plot keeps up with the
  * slider; once the slider rests, the plot sweeps every sample again.
+ *
+ * A plot outside the window (`onScreen` false) is left as it was while a slider is dragged: no one
+ * sees it, and on a long lesson the slider's own cells and plots then have the frame to themselves.
+ * It catches up as soon as it comes into view, or when the slider rests.
  */
 import type { Engine } from '../../notebook/notebook.svelte.ts';
 import type { Run } from '../../notebook/program.ts';
@@ -43,8 +47,10 @@ export class PlotSweeper {
 		run: Run,
 		request: PlotRequest,
 		otherVars: string,
-		sliding = false
+		sliding = false,
+		onScreen = true
 	): SweptView {
+		if (sliding && !onScreen && this.#last) return this.#last;
 		const key = JSON.stringify([otherVars, request.x, request.xs, request.expressions]);
 		const unchanged = this.#last && key === this.#key && run.program === this.#program;
 		// A coarse sweep is kept while the slider moves and redone in full once it rests.

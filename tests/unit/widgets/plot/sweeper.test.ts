@@ -72,4 +72,27 @@ describe('PlotSweeper', () => {
 		expect(moved.xs).toHaveLength(91);
 		expect(moved.series).toBe(full.series);
 	});
+
+	it('off screen, waits while a slider is dragged, and catches up in view or at rest', () => {
+		const sweeper = new PlotSweeper();
+		const a = { N: 40, u: 0.2 };
+		const full = sweeper.view(engine, run(a), request, others(a));
+		const b = { N: 41, u: 0.2 };
+		const offScreen = sweeper.view(engine, run(b), request, others(b), true, false);
+		expect(offScreen).toBe(full);
+		// Scrolled into view during the drag: swept at once, every few samples.
+		const inView = sweeper.view(engine, run(b), request, others(b), true, true);
+		expect(inView.series[0].values).not.toEqual(
+			inView.xs.map((x) => full.series[0].values[full.xs.indexOf(x)])
+		);
+		const c = { N: 42, u: 0.2 };
+		expect(sweeper.view(engine, run(c), request, others(c), true, false)).toBe(inView);
+		// At rest it sweeps in full wherever it is.
+		const rested = sweeper.view(engine, run(c), request, others(c), false, false);
+		expect(rested.xs).toHaveLength(91);
+		expect(rested.series[0].values).toEqual(
+			sweeper.view(engine, run(c), request, others(c), false, true).series[0].values
+		);
+		expect(rested.series[0].values).not.toEqual(full.series[0].values);
+	});
 });
