@@ -292,9 +292,13 @@ describe('VmSession: pv', () => {
 describe('VmSession: the two switches', () => {
 	it('nonVirtualizable: trap mode no longer traps the sepc read and the guest goes wrong', async () => {
 		const plain = session();
-		await plain.s.handle(start({ modes: ['trap'], slice: 500_000 }));
+		// A short workload: 40 write() calls; the first system call already goes wrong.
+		const workload = 'console';
+		await plain.s.handle(start({ workload, modes: ['trap'], slice: 500_000 }));
 		const broken = session();
-		await broken.s.handle(start({ modes: ['trap'], slice: 500_000, nonVirtualizable: true }));
+		await broken.s.handle(
+			start({ workload, modes: ['trap'], slice: 500_000, nonVirtualizable: true })
+		);
 		const ok = plain.of('modeDone')[0].summary;
 		const bad = broken.of('modeDone')[0].summary;
 		expect(english(ok.message)).toContain('exit code 0');
