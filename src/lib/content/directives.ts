@@ -16,8 +16,7 @@ import { t } from '../i18n/index.ts';
 import { errorAt, type ContentError, type Point } from './errors.ts';
 import type { Lang, PredictBlock, WidgetBlock } from './types.ts';
 import { validateWidgetProps } from './widgetProps.ts';
-import { identifier } from '../widgets/props.ts';
-import { isSliderRepeat } from './sliderRepeats.ts';
+import { isSliderRepeat, sliderRepeatProps } from './sliderRepeats.ts';
 
 /** Containers a lesson may use: `reveal` is rendered as HTML, `predict` and `machine` become blocks. */
 export const knownContainers = ['reveal', 'predict', 'machine'];
@@ -75,20 +74,11 @@ export function widgetBlock(
 		};
 	}
 	const start = node.position?.start;
-	// A repeat takes its declaration's props once the whole lesson is read (sliderRepeats.ts).
-	if (isSliderRepeat(node.name, attributes)) {
-		const name = identifier.safeParse(attributes.var);
-		if (!name.success) {
-			const message = `widget 'slider': prop 'var': ${name.error.issues[0].message}`;
-			return { errors: [errorAt(file, propPoint(source, node, 'var'), message)] };
-		}
-		const props = { var: name.data };
-		return {
-			block: { kind: 'widget', id, name: 'slider', props, line: start?.line ?? 1 },
-			errors: []
-		};
-	}
-	const result = validateWidgetProps(node.name, attributes);
+	// A repeat names only its variable; it takes its declaration's props once the whole lesson is
+	// read (sliderRepeats.ts).
+	const result = isSliderRepeat(node.name, attributes)
+		? sliderRepeatProps(attributes)
+		: validateWidgetProps(node.name, attributes);
 	if (!result.ok) {
 		return {
 			errors: result.problems.map((p) =>

@@ -9,6 +9,8 @@
  */
 import { errorAt, type ContentError } from './errors.ts';
 import { allBlocks, type Block, type WidgetBlock } from './types.ts';
+import type { PropsResult } from './widgetProps.ts';
+import { identifier } from '../widgets/props.ts';
 
 /** `::slider{var=x}` and nothing else: a repeat, not a declaration. */
 export function isSliderRepeat(name: string, attributes: Record<string, string>): boolean {
@@ -16,7 +18,15 @@ export function isSliderRepeat(name: string, attributes: Record<string, string>)
 	return name === 'slider' && keys.length === 1 && keys[0] === 'var';
 }
 
-/** A slider block as blocks.ts makes it for a repeat: only its variable, until resolved. */
+/** A repeat's props: its variable alone, which must be a variable name. */
+export function sliderRepeatProps(attributes: Record<string, string>): PropsResult {
+	const name = identifier.safeParse(attributes.var);
+	if (name.success) return { ok: true, props: { var: name.data } };
+	const message = `widget 'slider': prop 'var': ${name.error.issues[0].message}`;
+	return { ok: false, problems: [{ prop: 'var', message }] };
+}
+
+/** A slider block as directives.ts makes it for a repeat: only its variable, until resolved. */
 function isUnresolvedRepeat(block: WidgetBlock): boolean {
 	return !('label' in block.props);
 }
