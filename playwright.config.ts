@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, e2eSite, e2eSiteEnv } from './scripts/site.js';
+import { e2eSite, e2eSiteEnv, testLaunchOptions } from './scripts/site.js';
 
 // The tests run against the production build served by `vite preview`, as a student would get it
 // from a static host, under a sub-path (e2eSite.base, /virtlab): tests visit paths relative to it
@@ -22,12 +22,21 @@ export default defineConfig({
 		// and checks it.
 		serviceWorkers: 'block',
 		// What the page looked like when a test failed (in test-results/, kept by scripts/e2e.js).
-		screenshot: 'only-on-failure',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: chromiumArgs
-		}
+		screenshot: 'only-on-failure'
 	},
+	// Debian's Chromium (CHROMIUM_PATH). scripts/e2e.js runs the projects one after the other.
+	projects: [
+		// Every test but those that time the page, two at a time, with V8 slower to optimize
+		// (testLaunchOptions in scripts/site.js says why).
+		{ name: 'together', grepInvert: /@alone/, use: { launchOptions: testLaunchOptions() } },
+		// The tests that time the page's main thread (tagged @alone), one at a time so that no
+		// other test's browser takes the cores, in Chromium as students have it.
+		{
+			name: 'alone',
+			grep: /@alone/,
+			use: { launchOptions: testLaunchOptions({ optimizeLate: false }) }
+		}
+	],
 	webServer: {
 		// scripts/e2e.js builds the site once before its phases; `npx playwright test` alone builds it.
 		command: `${process.env.VIRTLAB_BUILT ? '' : 'node scripts/build-test-site.js && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

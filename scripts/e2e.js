@@ -16,9 +16,9 @@ if (!chromium) {
 // The site is built once here, for both phases (not by each phase's web server).
 buildTestSite();
 
-// Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): they run
-// after all the others, one at a time, so that no other test's browser takes the two cores (two
-// of them side by side made each other's long tasks).
+// Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): their
+// project (playwright.config.ts) runs after the other, one test at a time, so that no other test's
+// browser takes the two cores (two of them side by side made each other's long tasks).
 // A run filtered by title (-g, --grep) runs what it names in one go.
 const args = process.argv.slice(2);
 const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
@@ -27,10 +27,10 @@ const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
 const phases = filtered
 	? [[]]
 	: [
-			['--grep-invert', '@alone', '--pass-with-no-tests', '--output', 'test-results/together'],
+			['--project', 'together', '--pass-with-no-tests', '--output', 'test-results/together'],
 			[
-				'--grep',
-				'@alone',
+				'--project',
+				'alone',
 				'--pass-with-no-tests',
 				'--workers',
 				'1',

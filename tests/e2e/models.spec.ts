@@ -10,9 +10,15 @@ function pathYs(d: string | null): number[] {
 	return [...(d ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));
 }
 
+/**
+ * A lesson, live and with every block drawn once at its real height: before that, a widget far
+ * down the page moves as the blocks above it are drawn, and a click may be released beside it.
+ */
 async function open(page: Page, slug: string) {
 	await page.goto(`lessons/${slug}/`);
-	await expect(page.locator('.lesson-body[data-ready="true"]')).toBeAttached({ timeout: 20_000 });
+	await expect(page.locator('.lesson-body[data-ready="true"][data-drawn="true"]')).toBeAttached({
+		timeout: 20_000
+	});
 }
 
 test.describe('performance models lesson', () => {

@@ -148,6 +148,23 @@ test('a jump to any section lands on its heading: table of contents, language sw
 	}
 });
 
+test('once the page is at rest, what a jump brings into view stays where it lands', async ({
+	page
+}) => {
+	// Before every block had been drawn once, the page was shorter than its content (7,498 px
+	// instead of 7,875) and the blocks above the memory dashboard grew as it came into view: it
+	// moved 351 px, and a click that pressed on its checkbox was released beside it.
+	await page.goto('lessons/sharing-memory/');
+	await expect(page.locator('.lesson-body[data-drawn="true"]')).toBeAttached({ timeout: 20_000 });
+	const moved = await page.locator('[data-widget="memory-dashboard"]').evaluate(async (widget) => {
+		widget.scrollIntoView();
+		const landed = widget.getBoundingClientRect().top;
+		for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+		return widget.getBoundingClientRect().top - landed;
+	});
+	expect(Math.abs(moved)).toBeLessThan(1);
+});
+
 test('a done mark survives a reload and shows on the lesson page', async ({ page }) => {
 	await page.goto('./');
 	const mark = page.locator('.outline-item').first().getByRole('checkbox');

@@ -1,22 +1,43 @@
 /**
- * A jump to a section of a lesson (the table of contents, a link to `#id`, the language switch, a
- * page opened at `#id`) must land on its heading, just under the sticky header. The lesson's prose
- * blocks are skipped while off screen, sized by an estimate until they are first drawn
- * (content-visibility, LessonBody.svelte). A jump placed its target with those estimates; as the
- * blocks near it were drawn at their real heights, the target moved: headings ended up as much as
- * 260 px away, under the header or out of the window.
+ * The lesson's prose blocks are skipped by layout while off screen, sized by an estimate until
+ * they are first drawn (content-visibility, LessonBody.svelte). Two consequences, and their cure:
  *
- * So for a jump, every block of the lesson is drawn (`exact`) and the target is scrolled to with
- * the real heights. Two frames later the blocks are skipped again, each at the height the browser
- * recorded when it drew it (`contain-intrinsic-size: auto`). Drawing them all takes 40-100 ms on a
- * long lesson, which is why it is done for a jump and not for every page.
+ * - A jump to a section (the table of contents, a link to `#id`, the language switch, a page
+ *   opened at `#id`) must land on its heading, just under the sticky header. Placed with the
+ *   estimates, the target moved as the blocks near it were drawn at their real heights: headings
+ *   ended up as much as 260 px away, under the header or out of the window.
+ * - Until every block has been drawn once, the page is shorter than its content (sharing memory:
+ *   7,498 px instead of 7,875), the scroll bar says so, and whatever a jump or a scroll-bar drag
+ *   brings into view moves as the blocks above it are drawn: the memory dashboard moved 351 px
+ *   down between a press on its checkbox and the release.
+ *
+ * So the lesson draws every block (`exact`) once when the browser is idle after loading, and again
+ * for each jump, then two frames later lets them be skipped again, each at the height the browser
+ * recorded when it drew it (`contain-intrinsic-size: auto`). Drawing them all takes 10-35 ms on a
+ * long lesson: once at rest, not on every slider move.
  */
+
+/**
+ * Draws every block of the lesson at its real height; `then` runs while they are drawn. Resolves
+ * once they may be skipped again.
+ */
+export function drawEveryBlock(body: HTMLElement, then?: () => void): Promise<void> {
+	body.classList.add('exact');
+	then?.();
+	return new Promise((done) =>
+		requestAnimationFrame(() =>
+			requestAnimationFrame(() => {
+				body.classList.remove('exact');
+				done();
+			})
+		)
+	);
+}
+
+/** Scrolls to the section that `hash` names, placed with the blocks' real heights. */
 export function landOnSection(body: HTMLElement, hash: string): void {
 	const target = sectionOf(body, hash);
-	if (!target) return;
-	body.classList.add('exact');
-	target.scrollIntoView();
-	requestAnimationFrame(() => requestAnimationFrame(() => body.classList.remove('exact')));
+	if (target) void drawEveryBlock(body, () => target.scrollIntoView());
 }
 
 /** The element of the lesson that `#id` names, if any. */
