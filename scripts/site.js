@@ -180,7 +180,8 @@ export const chromiumArgs = [
  * more than V8's defaults) took the accessibility spec from 167 to 125 s on two cores and all 126
  * tests but the `@alone` ones from 380 to 340 s, with the same results; the specs that run guests
  * in a worker got faster too. What the page does is unchanged, only how soon its functions are
- * compiled to optimized code. The tests that time the page (`@alone`) and `scripts/latency.js` use `chromiumArgs`.
+ * compiled to optimized code. The tests that time the page (`@alone`) and `scripts/latency.js` use
+ * `chromiumArgs`.
  */
 export function testLaunchOptions({ optimizeLate = true } = {}) {
 	return {
