@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { e2eSite, e2eSiteEnv, testLaunchOptions } from './scripts/site.js';
+import { e2eSite, testLaunchOptions } from './scripts/site.js';
 
-// The tests run against the production build served by `vite preview`, as a student would get it
-// from a static host, under a sub-path (e2eSite.base, /virtlab): tests visit paths relative to it
+// The tests run against the production build served as a plain static host would serve it
+// (scripts/serve-test-site.js), as a student would get it, under a sub-path (e2eSite.base, /virtlab): tests visit paths relative to it
 // (`page.goto('lessons/why-virtualize/')`). scripts/e2e.js builds it and finds Debian's Chromium,
 // which it passes in CHROMIUM_PATH. VIRTLAB_PORT lets two checkouts run their tests at once.
 const port = Number(process.env.VIRTLAB_PORT ?? 4173);
@@ -24,23 +24,25 @@ export default defineConfig({
 		// What the page looked like when a test failed (in test-results/, kept by scripts/e2e.js).
 		screenshot: 'only-on-failure'
 	},
-	// Debian's Chromium (CHROMIUM_PATH). scripts/e2e.js runs the projects one after the other.
+	// Debian's Chromium (CHROMIUM_PATH).
 	projects: [
 		// Every test but those that time the page, two at a time, with V8 slower to optimize
 		// (testLaunchOptions in scripts/site.js says why).
 		{ name: 'together', grepInvert: /@alone/, use: { launchOptions: testLaunchOptions() } },
-		// The tests that time the page's main thread (tagged @alone), one at a time so that no
-		// other test's browser takes the cores, in Chromium as students have it.
+		// The tests that time the page's main thread (tagged @alone): once the others have
+		// finished, one at a time, so that no other test's browser takes the cores, in Chromium as
+		// students have it. (If a test of `together` failed, Playwright does not run them.)
 		{
 			name: 'alone',
 			grep: /@alone/,
+			dependencies: ['together'],
+			workers: 1,
 			use: { launchOptions: testLaunchOptions({ optimizeLate: false }) }
 		}
 	],
 	webServer: {
-		// scripts/e2e.js builds the site once before its phases; `npx playwright test` alone builds it.
-		command: `${process.env.VIRTLAB_BUILT ? '' : 'node scripts/build-test-site.js && '}npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-		env: e2eSiteEnv,
+		// scripts/e2e.js builds the site before the run; `npx playwright test` alone builds it.
+		command: `${process.env.VIRTLAB_BUILT ? '' : 'node scripts/build-test-site.js && '}node scripts/serve-test-site.js ${port}`,
 		url: site,
 		timeout: 240_000,
 		reuseExistingServer: !process.env.CI

@@ -13,37 +13,13 @@ if (!chromium) {
 	console.error(`!! (or set CHROMIUM_PATH). Unit tests ran; end-to-end tests did not.\n${bar}\n`);
 	process.exit(process.env.CI === 'true' ? 1 : 0);
 }
-// The site is built once here, for both phases (not by each phase's web server).
+// The site is built once here (not by the web server of playwright.config.ts).
 buildTestSite();
 
-// Tests tagged @alone measure the page's responsiveness (long tasks on the main thread): their
-// project (playwright.config.ts) runs after the other, one test at a time, so that no other test's
-// browser takes the two cores (two of them side by side made each other's long tasks).
-// A run filtered by title (-g, --grep) runs what it names in one go.
-const args = process.argv.slice(2);
-const filtered = args.some((a) => a === '-g' || a.startsWith('--grep'));
-// Each phase keeps its failures' screenshots in a folder of its own (Playwright empties the output
-// folder when it starts): the second phase would otherwise delete the first one's.
-const phases = filtered
-	? [[]]
-	: [
-			['--project', 'together', '--pass-with-no-tests', '--output', 'test-results/together'],
-			[
-				'--project',
-				'alone',
-				'--pass-with-no-tests',
-				'--workers',
-				'1',
-				'--output',
-				'test-results/alone'
-			]
-		];
-let status = 0;
-for (const phase of phases) {
-	const result = spawnSync('npx', ['playwright', 'test', ...phase, ...args], {
-		stdio: 'inherit',
-		env: { ...process.env, CHROMIUM_PATH: chromium, VIRTLAB_BUILT: '1' }
-	});
-	status ||= result.status ?? 1;
-}
-process.exit(status);
+// The tests tagged @alone (the `alone` project of playwright.config.ts) run after the others, in
+// the same run, one at a time.
+const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: { ...process.env, CHROMIUM_PATH: chromium, VIRTLAB_BUILT: '1' }
+});
+process.exit(result.status ?? 1);

@@ -34,7 +34,7 @@ export const e2eSite = {
 	kitDir: join(repoRoot, 'tmp', 'e2e', 'kit')
 };
 
-/** The environment that builds (`vite build`) or serves (`vite preview`) the browser tests' site. */
+/** The environment that builds (`vite build`) the browser tests' site. */
 export const e2eSiteEnv = {
 	BASE_PATH: e2eSite.base,
 	VIRTLAB_BUILD_DIR: e2eSite.dir,
@@ -102,15 +102,16 @@ const types = {
 
 /**
  * A plain static host over `root`, as GitHub Pages or nginx would serve it: files as they are,
- * `index.html` for a folder, and `404.html` (status 404) for anything missing. `vite preview`
- * renders unknown addresses itself, so this is how the tests see the real 404.html at work. It
- * listens on a free port of 127.0.0.1; a site built under a `base` path is served under it, and
- * `url` ends with that path.
+ * `index.html` for a folder, and `404.html` (status 404) for anything missing. The browser tests
+ * and the latency benchmark run against it (`vite preview` renders unknown addresses itself, and
+ * took three times the CPU per request). It listens on 127.0.0.1, on `port` or a free one; a site
+ * built under a `base` path is served under it, and `url` ends with that path.
  * @param {string} root
  * @param {string} [base] the site's BASE_PATH ('' for the root of the host)
+ * @param {number} [port]
  * @returns {Promise<{ url: string, close: () => void }>}
  */
-export async function serveStatic(root, base = '') {
+export async function serveStatic(root, base = '', port = 0) {
 	const server = createServer((request, response) => {
 		const address = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
 		const inside = address === base || address.startsWith(`${base}/`);
@@ -124,10 +125,10 @@ export async function serveStatic(root, base = '') {
 		response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
 		response.end(readFileSync(file));
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
 	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
+	const listening = typeof address === 'object' && address ? address.port : 0;
+	return { url: `http://127.0.0.1:${listening}${base}`, close: () => server.close() };
 }
 
 /**

@@ -124,46 +124,72 @@ test('placement bins fill each kind of VM with its own pattern', async ({ page }
 	for (const fill of fills) expect(fill).toMatch(/^url\(#.+-pattern-\d\)$/);
 });
 
+/** Whether a lesson file has a widget that prices things in model cycles (shell/costs.ts). */
+function costed(slug: string, suffix: string): boolean {
+	const file = files.find((f) => f.endsWith(`-${slug}${suffix}.md`));
+	return file ? /::exit-stepper\b/.test(readFileSync(`content/lessons/${file}`, 'utf8')) : false;
+}
+
+/** The footer names model cycles (in the page's language) exactly when the page shows them. */
+async function expectFooter(page: Page, path: string, costs: boolean) {
+	const footer = page.locator('footer');
+	await expect(footer).toBeVisible();
+	const note = path.startsWith('zh/') ? '模型周期' : 'model cycles';
+	if (costs) await expect(footer, path).toContainText(note);
+	else await expect(footer, path).not.toContainText(note);
+}
+
+// Whether a link is tagged is decided in src/lib/content/queries.ts and tested there with
+// fixtures that always include an untranslated lesson (tests/unit/content/queries.test.ts). Here
+// every real pager link is checked: to the neighbour's Chinese page, untagged, where it has one;
+// to its English page, tagged 英文版, where it has none. Once every lesson is translated, only the
+// first kind is left, and each is still asserted.
+/** A Chinese lesson's pager stays in Chinese and tags 英文版 on a link to an English-only lesson. */
+async function expectChinesePager(page: Page, slug: string) {
+	const index = course.indexOf(slug);
+	const sides = [
+		['prev', course[index - 1]],
+		['next', course[index + 1]]
+	] as const;
+	const englishOnly = sides.filter(([, n]) => n && !translated.includes(n)).length;
+	await expect(page.locator('.pager [data-language-tag]'), slug).toHaveCount(englishOnly);
+	for (const [rel, neighbour] of sides) {
+		const link = page.locator(`.pager a[rel="${rel}"]`);
+		if (!neighbour) {
+			await expect(link, `${slug}: no ${rel} link`).toHaveCount(0);
+		} else if (translated.includes(neighbour)) {
+			await expect(link).toHaveAttribute('href', new RegExp(`/zh/lessons/${neighbour}/$`));
+			await expect(link.locator('[data-language-tag]')).toHaveCount(0);
+			await expect(link).not.toContainText('英文版');
+		} else {
+			await expect(link).toHaveAttribute(
+				'href',
+				new RegExp(`^(?!.*/zh/).*/lessons/${neighbour}/$`)
+			);
+			await expect(link).toContainText('英文版');
+			await expect(link.locator('[data-language-tag]')).toHaveAttribute('lang', 'zh-Hans');
+		}
+	}
+}
+
+/** English pages link to English lessons: never a tag. */
+async function expectEnglishPager(page: Page, slug: string) {
+	const links = page.locator('.pager a');
+	await expect(links).toHaveCount((slug === course[0] ? 0 : 1) + (slug === course.at(-1) ? 0 : 1));
+	await expect(page.locator('.pager [data-language-tag]')).toHaveCount(0);
+	await expect(page.locator('.pager')).not.toContainText('in English');
+	for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href'))))
+		expect(href).not.toContain('/zh/');
+}
+
 /**
- * The footer and the pager are in the HTML the build writes: these two tests read every page as it
- * arrives, scripts off (a student with scripts blocked sees the same), which also keeps them quick.
+ * The footer and the pager are in the HTML the build writes: this test reads every page once as it
+ * arrives, scripts off (a student with scripts blocked sees the same), which also keeps it quick.
  */
 test.describe('as the build writes the pages', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the footer speaks of model cycles only on pages that show them', async ({ page }) => {
-		test.setTimeout(90_000);
-		/** Whether a lesson file has a widget that prices things in model cycles (shell/costs.ts). */
-		const costed = (slug: string, suffix: string) => {
-			const file = files.find((f) => f.endsWith(`-${slug}${suffix}.md`));
-			return file
-				? /::exit-stepper\b/.test(readFileSync(`content/lessons/${file}`, 'utf8'))
-				: false;
-		};
-		const paths = [
-			{ path: './', costs: false },
-			{ path: 'zh/', costs: false },
-			...course.map((slug) => ({ path: `lessons/${slug}/`, costs: costed(slug, '') })),
-			...translated.map((slug) => ({ path: `zh/lessons/${slug}/`, costs: costed(slug, '.zh') }))
-		];
-		for (const { path, costs } of paths) {
-			// A lesson page, not the 404 page a missing translation would give.
-			const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
-			expect(response?.status(), path).toBe(200);
-			const footer = page.locator('footer');
-			await expect(footer).toBeVisible();
-			const note = path.startsWith('zh/') ? '模型周期' : 'model cycles';
-			if (costs) await expect(footer, path).toContainText(note);
-			else await expect(footer, path).not.toContainText(note);
-		}
-	});
-
-	// Whether a link is tagged is decided in src/lib/content/queries.ts and tested there with
-	// fixtures that always include an untranslated lesson (tests/unit/content/queries.test.ts). Here
-	// every real pager link is checked: to the neighbour's Chinese page, untagged, where it has one;
-	// to its English page, tagged 英文版, where it has none. Once every lesson is translated, only the
-	// first kind is left, and each is still asserted.
-	test('a Chinese lesson’s pager stays in Chinese and tags 英文版 on a link to an English-only lesson', async ({
+	test('footers speak of model cycles only on pages that show them; a Chinese pager stays in Chinese and tags 英文版 on a link to an English-only lesson', async ({
 		page
 	}) => {
 		test.setTimeout(90_000);
@@ -171,45 +197,24 @@ test.describe('as the build writes the pages', () => {
 			translated.length,
 			'a lesson with a Chinese translation (NN-slug.zh.md)'
 		).toBeGreaterThan(0);
-		for (const slug of translated) {
-			const response = await page.goto(`zh/lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
-			expect(response?.status(), slug).toBe(200);
-			const index = course.indexOf(slug);
-			const sides = [
-				['prev', course[index - 1]],
-				['next', course[index + 1]]
-			] as const;
-			const englishOnly = sides.filter(([, n]) => n && !translated.includes(n)).length;
-			await expect(page.locator('.pager [data-language-tag]'), slug).toHaveCount(englishOnly);
-			for (const [rel, neighbour] of sides) {
-				const link = page.locator(`.pager a[rel="${rel}"]`);
-				if (!neighbour) {
-					await expect(link, `${slug}: no ${rel} link`).toHaveCount(0);
-				} else if (translated.includes(neighbour)) {
-					await expect(link).toHaveAttribute('href', new RegExp(`/zh/lessons/${neighbour}/$`));
-					await expect(link.locator('[data-language-tag]')).toHaveCount(0);
-					await expect(link).not.toContainText('英文版');
-				} else {
-					await expect(link).toHaveAttribute(
-						'href',
-						new RegExp(`^(?!.*/zh/).*/lessons/${neighbour}/$`)
-					);
-					await expect(link).toContainText('英文版');
-					await expect(link.locator('[data-language-tag]')).toHaveAttribute('lang', 'zh-Hans');
-				}
-			}
-		}
-		// English pages link to English lessons: never a tag.
-		for (const slug of course) {
-			await page.goto(`lessons/${slug}/`, { waitUntil: 'domcontentloaded' });
-			const links = page.locator('.pager a');
-			await expect(links).toHaveCount(
-				(slug === course[0] ? 0 : 1) + (slug === course.at(-1) ? 0 : 1)
-			);
-			await expect(page.locator('.pager [data-language-tag]')).toHaveCount(0);
-			await expect(page.locator('.pager')).not.toContainText('in English');
-			for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href'))))
-				expect(href).not.toContain('/zh/');
+		const pages: { path: string; costs: boolean; slug?: string }[] = [
+			{ path: './', costs: false },
+			{ path: 'zh/', costs: false },
+			...course.map((slug) => ({ path: `lessons/${slug}/`, costs: costed(slug, ''), slug })),
+			...translated.map((slug) => ({
+				path: `zh/lessons/${slug}/`,
+				costs: costed(slug, '.zh'),
+				slug
+			}))
+		];
+		for (const { path, costs, slug } of pages) {
+			// A lesson page, not the 404 page a missing translation would give.
+			const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
+			expect(response?.status(), path).toBe(200);
+			await expectFooter(page, path, costs);
+			if (!slug) continue;
+			if (path.startsWith('zh/')) await expectChinesePager(page, slug);
+			else await expectEnglishPager(page, slug);
 		}
 	});
 });
