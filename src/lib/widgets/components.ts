@@ -1,6 +1,7 @@
 /**
- * Widget name -> Svelte component, with the same keys as `widgetSchemas` (a unit test checks they
- * agree). Each component receives `{ id, props }`, props already validated by its schema.
+ * Widget name -> Svelte component, with the same keys as `widgetSchemas`: its type makes
+ * TypeScript (`npm run check`) refuse a schema without a component or a component without a
+ * schema. Each component receives `{ id, props }`, props already validated by its schema.
  */
 import type { Component } from 'svelte';
 // The styles the performance-model widgets share, loaded once with the widgets.
