@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { e2eSite, testLaunchOptions } from './scripts/site.js';
 
-// The tests run against the production build served as a plain static host would serve it
-// (scripts/serve-test-site.js), as a student would get it, under a sub-path (e2eSite.base, /virtlab): tests visit paths relative to it
-// (`page.goto('lessons/why-virtualize/')`). scripts/e2e.js builds it and finds Debian's Chromium,
-// which it passes in CHROMIUM_PATH. VIRTLAB_PORT lets two checkouts run their tests at once.
+// The tests run against the production build, served as a plain static host would serve it
+// (scripts/serve-test-site.js), as a student would get it, under a sub-path (e2eSite.base,
+// /virtlab): tests visit paths relative to it (`page.goto('lessons/why-virtualize/')`).
+// scripts/e2e.js builds it and finds Debian's Chromium, which it passes in CHROMIUM_PATH.
+// VIRTLAB_PORT lets two checkouts run their tests at once.
 const port = Number(process.env.VIRTLAB_PORT ?? 4173);
 const site = `http://127.0.0.1:${port}${e2eSite.base}/`;
 
@@ -21,7 +22,7 @@ export default defineConfig({
 		// again (blocking it took a sixth off the tests' time on two cores). offline.spec.ts allows it
 		// and checks it.
 		serviceWorkers: 'block',
-		// What the page looked like when a test failed (in test-results/, kept by scripts/e2e.js).
+		// What the page looked like when a test failed (in test-results/).
 		screenshot: 'only-on-failure'
 	},
 	// Debian's Chromium (CHROMIUM_PATH).
