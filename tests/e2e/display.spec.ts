@@ -139,12 +139,14 @@ async function expectFooter(page: Page, path: string, costs: boolean) {
 	else await expect(footer, path).not.toContainText(note);
 }
 
-// Whether a link is tagged is decided in src/lib/content/queries.ts and tested there with
-// fixtures that always include an untranslated lesson (tests/unit/content/queries.test.ts). Here
-// every real pager link is checked: to the neighbour's Chinese page, untagged, where it has one;
-// to its English page, tagged 英文版, where it has none. Once every lesson is translated, only the
-// first kind is left, and each is still asserted.
-/** A Chinese lesson's pager stays in Chinese and tags 英文版 on a link to an English-only lesson. */
+/**
+ * A Chinese lesson's pager stays in Chinese and tags 英文版 on a link to an English-only lesson.
+ * Whether a link is tagged is decided in src/lib/content/queries.ts and tested there with
+ * fixtures that always include an untranslated lesson (tests/unit/content/queries.test.ts). Here
+ * every real pager link is checked: to the neighbour's Chinese page, untagged, where it has one;
+ * to its English page, tagged 英文版, where it has none. Once every lesson is translated, only the
+ * first kind is left, and each is still asserted.
+ */
 async function expectChinesePager(page: Page, slug: string) {
 	const index = course.indexOf(slug);
 	const sides = [
