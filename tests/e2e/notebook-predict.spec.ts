@@ -6,8 +6,10 @@
  * with every lesson's page in a11y.spec.ts, which answers every prediction first.)
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { e2eSite } from '../../scripts/site.js';
-import { budgetKB, measure } from '../../scripts/weight.js';
+import { budgetKB, entryScripts, measure } from '../../scripts/weight.js';
 import { collectErrors } from './console.ts';
 
 /** The cell whose output names `name` (`hostsAfter = …`); none while it is hidden. */
@@ -106,4 +108,21 @@ test(`a lesson or playground page loads at most ${budgetKB} KB of JavaScript bef
 	expect(budgeted.map((page) => page.path)).toContain('/playground/');
 	expect(budgeted.length).toBeGreaterThan(2);
 	for (const page of budgeted) expect(page.kb, page.path).toBeLessThanOrEqual(budgetKB);
+});
+
+test("a lesson page names its own widgets' scripts in its head, and no other widget's", async () => {
+	// The client build's manifest says which chunk holds each widget's component.
+	const manifest = JSON.parse(
+		readFileSync(join(e2eSite.kitDir, 'output/client/.vite/manifest.json'), 'utf8')
+	) as Record<string, { file: string }>;
+	const chunk = (file: string) => `${e2eSite.base}/${manifest[`src/lib/widgets/${file}`].file}`;
+	const scripts = (path: string) =>
+		entryScripts(readFileSync(join(e2eSite.dir, path, 'index.html'), 'utf8'));
+	const dashboard = chunk('memory-dashboard/MemoryDashboard.svelte');
+	const plot = chunk('plot/Plot.svelte');
+	expect(scripts('lessons/sharing-memory')).toContain(dashboard);
+	expect(scripts('zh/lessons/sharing-memory')).toContain(dashboard);
+	expect(scripts('lessons/why-virtualize')).toContain(plot);
+	expect(scripts('lessons/why-virtualize')).not.toContain(dashboard);
+	expect(scripts('lessons/sharing-memory')).not.toContain(plot);
 });

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './console.ts';
-import { notebookReady } from './experiments.ts';
+import { notebookReady, openWidget } from './experiments.ts';
 import { readdirSync } from 'node:fs';
 import { e2eSite } from '../../scripts/site.js';
 
@@ -184,6 +184,35 @@ test('a done mark survives a reload and shows on the lesson page', async ({ page
 	await expect(finished).not.toBeChecked();
 	await page.goto('./');
 	await expect(page.locator('.outline-item').first().getByRole('checkbox')).not.toBeChecked();
+});
+
+test('the pager moves between lessons in the page, each lesson with its own widgets at work', async ({
+	page
+}) => {
+	// Each lesson loads the modules of its own widgets (widgets/components.ts): going from the
+	// scheduler lesson to the memory lesson in the page must bring the memory dashboard's.
+	const errors = collectErrors(page);
+	await page.goto('lessons/sharing-cpus/');
+	await notebookReady(page);
+	await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+	await page.locator('.pager a[rel="next"]').click();
+	await expect(page).toHaveURL(/\/lessons\/sharing-memory\/$/);
+	await notebookReady(page);
+	expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+	await expect(page.locator('[data-widget="sched-lab"]')).toHaveCount(0);
+
+	const dashboard = await openWidget(page, 'memory-dashboard');
+	const swapIns = dashboard.locator('tr[data-row="web"] td').first();
+	await expect(swapIns).not.toHaveText('0');
+	await dashboard.locator('[data-control="host"]').focus();
+	await page.keyboard.press('End');
+	await expect(swapIns).toHaveText('0');
+
+	await page.locator('.pager a[rel="prev"]').click();
+	await expect(page).toHaveURL(/\/lessons\/sharing-cpus\/$/);
+	await expect(page.locator('[data-widget="memory-dashboard"]')).toHaveCount(0);
+	await openWidget(page, 'sched-lab');
+	expect(errors).toEqual([]);
 });
 
 for (const path of ['./', 'zh/', `lessons/${first}/`, '404.html']) {

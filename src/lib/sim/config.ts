@@ -1,10 +1,18 @@
 /**
  * Validation of the JSON configurations of the simulation models (sched, memory, placement) with
  * zod: the first problem becomes a ParamError naming the field by its path, e.g. `vms[2].weight`.
+ *
+ * The models run in lesson pages too (the memory dashboard, the placement and scheduler widgets),
+ * so their schemas use `zod/mini`: the same checks and messages as `zod`, written as functions
+ * that a bundler leaves out when unused. All of `zod` would be a sixth of a lesson page's first
+ * JavaScript (scripts/weight.js). Mini has no messages of its own: it is given zod's English ones.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { formatLimit, MAX_CONFIG_DEPTH, MAX_SEED } from './limits.ts';
 import type { ParamError, Result } from './result.ts';
+
+z.config(en());
 
 /** `vms.2.weight` -> `vms[2].weight`. */
 /**
@@ -13,7 +21,20 @@ import type { ParamError, Result } from './result.ts';
  */
 export function seedField(fallback: number) {
 	const message = `seed must be an integer in 0..${formatLimit(MAX_SEED)}`;
-	return z.number().int(message).min(0, message).max(MAX_SEED, message).default(fallback);
+	return z._default(
+		z.number().check(z.int(message), z.minimum(0, message), z.maximum(MAX_SEED, message)),
+		fallback
+	);
+}
+
+/** A number that defaults to `fallback`, within what `checks` allow (`z.positive()`, …). */
+export function numberField(fallback: number, ...checks: z.core.$ZodCheck<number>[]) {
+	return z._default(z.number().check(...checks), fallback);
+}
+
+/** A whole number from min to max that defaults to `fallback`. */
+export function integerField(fallback: number, min: number, max: number) {
+	return numberField(fallback, z.int(), z.minimum(min), z.maximum(max));
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -25,7 +46,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 	return out || '(config)';
 }
 
-export function zodError(error: z.ZodError): ParamError {
+export function zodError(error: z.core.$ZodError): ParamError {
 	const issue = error.issues[0];
 	const param = fieldPath(issue.path);
 	return { param, message: `${param}: ${issue.message}` };
@@ -63,7 +84,10 @@ export function nestingDepth(value: unknown, limit: number): number {
 }
 
 /** Parses `input` with `schema`; on failure names the first offending field. */
-export function parseConfig<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+export function parseConfig<S extends z.ZodMiniType>(
+	schema: S,
+	input: unknown
+): Result<z.output<S>> {
 	// Both withoutComments and zod recurse into nested values: a file of 100,000 nested `[` would
 	// overflow the call stack, so such input is refused before either of them sees it.
 	if (nestingDepth(input, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
 	fieldPath,
 	nestingDepth,
@@ -16,7 +16,9 @@ function nested(depth: number): unknown {
 
 describe('configuration validation', () => {
 	const schema = z.strictObject({
-		vms: z.array(z.strictObject({ weight: z.number().int().positive().default(256) }))
+		vms: z.array(
+			z.strictObject({ weight: z._default(z.number().check(z.int(), z.positive()), 256) })
+		)
 	});
 
 	it('writes paths as a user would: vms[2].weight', () => {

@@ -12,47 +12,44 @@
  * variation of the VM's CPU demand around its mean (0 = constant), used by the Monte Carlo
  * estimate of overload; `count` repeats a VM.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_PLACEMENT_VMS, MAX_SIZE } from '../limits.ts';
-import { seedField } from '../config.ts';
+import { integerField, numberField, seedField } from '../config.ts';
 
 /** A capacity or demand: bounded so that sums over many VMs stay exact. */
-const size = z.number().max(MAX_SIZE);
+const size = (check: z.core.$ZodCheck<number>) => z.number().check(z.maximum(MAX_SIZE), check);
 
 export const ALGORITHMS = ['first-fit', 'first-fit-decreasing', 'best-fit', 'worst-fit'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 export const placementConfigSchema = z.strictObject({
 	host: z.strictObject({
-		cpu: size.positive(),
-		memory: size.positive(),
+		cpu: size(z.positive()),
+		memory: size(z.positive()),
 		/** Hosts available (default: as many as VMs). */
-		maxHosts: z.number().int().positive().optional()
+		maxHosts: z.optional(z.number().check(z.int(), z.positive()))
 	}),
 	vms: z
 		.array(
 			z.strictObject({
-				name: z.string().min(1).optional(),
-				cpu: size.nonnegative(),
-				memory: size.nonnegative(),
-				count: z.number().int().positive().max(MAX_PLACEMENT_VMS).default(1),
-				cv: z.number().nonnegative().max(10).default(0)
+				name: z.optional(z.string().check(z.minLength(1))),
+				cpu: size(z.nonnegative()),
+				memory: size(z.nonnegative()),
+				count: integerField(1, 1, MAX_PLACEMENT_VMS),
+				cv: numberField(0, z.nonnegative(), z.maximum(10))
 			})
 		)
-		.min(1)
-		.max(MAX_PLACEMENT_VMS),
-	algorithms: z
-		.array(z.enum(ALGORITHMS))
-		.min(1)
-		.default([...ALGORITHMS]),
-	overload: z
-		.strictObject({
-			trials: z.number().int().min(1).max(1_000_000).default(2000),
+		.check(z.minLength(1), z.maxLength(MAX_PLACEMENT_VMS)),
+	algorithms: z._default(z.array(z.enum(ALGORITHMS)).check(z.minLength(1)), [...ALGORITHMS]),
+	overload: z._default(
+		z.strictObject({
+			trials: integerField(2000, 1, 1_000_000),
 			seed: seedField(1),
 			/** A host is overloaded when its CPU demand exceeds threshold x capacity. */
-			threshold: z.number().positive().default(1)
-		})
-		.default({ trials: 2000, seed: 1, threshold: 1 })
+			threshold: numberField(1, z.positive())
+		}),
+		{ trials: 2000, seed: 1, threshold: 1 }
+	)
 });
 
 export type PlacementConfigInput = z.input<typeof placementConfigSchema>;

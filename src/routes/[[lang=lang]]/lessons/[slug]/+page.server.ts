@@ -9,8 +9,10 @@ import {
 import type { Lang, Lesson } from '$lib/content/types.ts';
 import { langFromParam, localizedPath } from '$lib/i18n/index.ts';
 import { courseLessons } from '$lib/server/course.ts';
+import { widgetScripts } from '$lib/server/preloads.ts';
 import { showsModelCosts } from '$lib/shell/costs.ts';
 import type { LessonLink } from '$lib/shell/types.ts';
+import { widgetNames } from '$lib/widgets/components.ts';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => lessonEntries(courseLessons());
@@ -35,6 +37,7 @@ export const load: PageServerLoad = ({ params }) => {
 		lesson,
 		number,
 		showsModelCosts: showsModelCosts(lesson),
+		widgetScripts: widgetScripts(widgetNames(lesson.blocks)),
 		previous: previous && link(previous),
 		next: next && link(next),
 		prerequisites: lesson.prerequisites.flatMap((slug) => {
