@@ -1,13 +1,12 @@
 /**
- * Widget name -> Svelte component, with the same keys as `widgetSchemas`: its type makes
- * TypeScript (`npm run check`) refuse a schema without a component or a component without a
+ * Widget name -> its Svelte component's module, with the same keys as `widgetSchemas`: the type
+ * makes TypeScript (`npm run check`) refuse a schema without a component or a component without a
  * schema. Each component receives `{ id, props }`, props already validated by its schema.
  */
 import type { Component } from 'svelte';
 // The styles the performance-model widgets share, loaded once with the widgets.
 import './widget.css';
-import type { Block } from '../content/types.ts';
-import { allBlocks } from '../content/types.ts';
+import { allBlocks, type Block } from '../content/types.ts';
 import type { WidgetName } from './schemas.ts';
 
 export interface WidgetComponentProps {

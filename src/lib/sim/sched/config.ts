@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_NICE, MIN_NICE } from './nice.ts';
+import { POLICIES } from './policyNames.ts';
 import { integerField, numberField, seedField } from '../config.ts';
 
 /** A duration in milliseconds. */
@@ -46,16 +47,6 @@ export const workloadSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Workload = z.output<typeof workloadSchema>;
-
-export const POLICIES = [
-	'rr',
-	'credit',
-	'credit2',
-	'cfs',
-	'cosched-strict',
-	'cosched-relaxed'
-] as const;
-export type PolicyName = (typeof POLICIES)[number];
 
 export const policySchema = z.strictObject({
 	name: z.enum(POLICIES),

@@ -1,10 +1,11 @@
 /**
  * Runs scheduling configurations for the lab: in a Web Worker when the browser has one, else on
- * the main thread after a pause that lets the page paint "Running…" first. Only the latest request
- * matters; answers to older ones are dropped.
+ * the main thread after a pause that lets the page paint "Running…" first (the model is then
+ * imported on the first run, so that a page whose worker runs it does not load it too). Only the
+ * latest request matters; answers to older ones are dropped.
  */
 import type { Result } from '../../sim/result.ts';
-import { runSched, type SchedResult } from '../../sim/sched/simulate.ts';
+import type { SchedResult } from '../../sim/sched/simulate.ts';
 
 export type SchedAnswer = Result<SchedResult>;
 
@@ -36,7 +37,9 @@ export function createSchedRunner(makeWorker?: () => Worker): SchedRunner {
 				waiting.set(id, done);
 				worker.postMessage({ id, config });
 			} else {
-				setTimeout(() => {
+				setTimeout(async () => {
+					if (id !== latest) return;
+					const { runSched } = await import('../../sim/sched/simulate.ts');
 					if (id === latest) done(runSched(config));
 				}, 16);
 			}

@@ -5,7 +5,8 @@
  * - db: 2 vCPUs running a parallel program with a spinlock, where lock-holder preemption shows.
  * Five vCPUs in all; the pCPU count sets the overcommit ratio.
  */
-import type { PolicyName, SchedConfigInput } from '../../sim/sched/config.ts';
+import type { SchedConfigInput } from '../../sim/sched/config.ts';
+import type { PolicyName } from '../../sim/sched/policyNames.ts';
 
 export interface SchedControls {
 	policy: PolicyName;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { seed } from '../props.ts';
-import { POLICIES } from '../../sim/sched/config.ts';
+import { POLICIES } from '../../sim/sched/policyNames.ts';
 
 export const schedLabSchema = z
 	.object({

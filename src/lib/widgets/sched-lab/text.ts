@@ -5,7 +5,7 @@
  */
 import type { DataTable } from '../../chart/table.ts';
 import { t, type Lang, type MessageKey } from '../../i18n/index.ts';
-import type { PolicyName } from '../../sim/sched/config.ts';
+import type { PolicyName } from '../../sim/sched/policyNames.ts';
 import type { SchedResult } from '../../sim/sched/simulate.ts';
 import { DURATION_MS, TOTAL_VCPUS } from './scenario.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/lib/sim/config.ts';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
-import { policySchema, POLICIES } from '../../../../src/lib/sim/sched/config.ts';
+import { policySchema } from '../../../../src/lib/sim/sched/config.ts';
+import { POLICIES } from '../../../../src/lib/sim/sched/policyNames.ts';
 import { makePolicy } from '../../../../src/lib/sim/sched/makePolicy.ts';
 import { SchedWorld } from '../../../../src/lib/sim/sched/world.ts';
 

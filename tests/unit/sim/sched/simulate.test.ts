@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../../src/lib/sim/result.ts';
-import { POLICIES, type SchedConfigInput } from '../../../../src/lib/sim/sched/config.ts';
+import type { SchedConfigInput } from '../../../../src/lib/sim/sched/config.ts';
+import { POLICIES } from '../../../../src/lib/sim/sched/policyNames.ts';
 import { runSched } from '../../../../src/lib/sim/sched/simulate.ts';
 
 const run = (config: SchedConfigInput) => unwrap(runSched(config));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICIES } from '../../../../src/lib/sim/sched/config.ts';
+import { POLICIES } from '../../../../src/lib/sim/sched/policyNames.ts';
 import { runSched } from '../../../../src/lib/sim/sched/simulate.ts';
 import { schedConfig, type SchedControls } from '../../../../src/lib/widgets/sched-lab/scenario.ts';
 import {
