@@ -4,8 +4,8 @@
  *
  * The models run in lesson pages too (the memory dashboard, the placement and scheduler widgets),
  * so their schemas use `zod/mini`: the same checks and messages as `zod`, written as functions
- * that a bundler leaves out when unused. All of `zod` would be a sixth of a lesson page's first
- * JavaScript (scripts/weight.js). Mini has no messages of its own: it is given zod's English ones.
+ * that a bundler leaves out when unused (about 16 KB gzip in a page here, where all of `zod` was
+ * 25 KB; scripts/weight.js). Mini has no messages of its own: it is given zod's English ones.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
@@ -14,7 +14,6 @@ import type { ParamError, Result } from './result.ts';
 
 z.config(en());
 
-/** `vms.2.weight` -> `vms[2].weight`. */
 /**
  * A configuration's random seed. The generator keeps 32 bits of it (random.ts): -1 would silently
  * repeat 4,294,967,295 and 2^32 would repeat 0, so anything outside 0..2^32 - 1 is an error.
@@ -37,6 +36,7 @@ export function integerField(fallback: number, min: number, max: number) {
 	return numberField(fallback, z.int(), z.minimum(min), z.maximum(max));
 }
 
+/** `vms.2.weight` -> `vms[2].weight`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {
