@@ -5,7 +5,7 @@
  * through the same KeyValueStorage (notebook/persistence.ts). What is read back is checked: an
  * entry another version wrote, or one edited by hand, is ignored rather than trusted.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { KeyValueStorage } from '../../notebook/persistence.ts';
 import { MAX_SOURCE_BYTES, utf8Size } from './source-file.ts';
 
@@ -24,9 +24,9 @@ export interface SavedProgram {
 
 const savedSchema = z.object({
 	source: z.string(),
-	breakpoints: z.array(z.number().int().min(1)),
-	savedAt: z.number().finite().min(0),
-	firmware: z.boolean().optional()
+	breakpoints: z.array(z.number().check(z.int(), z.minimum(1))),
+	savedAt: z.number().check(z.minimum(0)),
+	firmware: z.optional(z.boolean())
 });
 
 export function machineStorageKey(pageKey: string): string {

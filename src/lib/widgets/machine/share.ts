@@ -1,7 +1,8 @@
 /**
  * Sharing a program by link: the editor's text, its breakpoint lines, the example it came from and
- * whether it boots behind the SBI firmware (the guest kernel), compressed into the URL's fragment (`#v1=…`). A fragment never reaches the server, so a shared
- * program stays between the people who pass the link around, and the static site needs nothing.
+ * whether it boots behind the SBI firmware (the guest kernel), compressed into the URL's fragment
+ * (`#v1=…`). A fragment never reaches the server, so a shared program stays between the people
+ * who pass the link around, and the static site needs nothing.
  *
  * lz-string's `compressToEncodedURIComponent` writes only characters that are safe in a URL, so
  * the link needs no further escaping. The version prefix lets a later format read old links.
@@ -9,7 +10,7 @@
  * (zod), and what is wrong is returned as data; `describeShareError` words it.
  */
 import LZString from 'lz-string';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Lang } from '../../i18n/index.ts';
 import { say } from './say.ts';
 import { MAX_SOURCE_BYTES, utf8Size } from './source-file.ts';
@@ -42,12 +43,9 @@ export type ShareEncoded = { ok: true; hash: string } | { ok: false; error: 'too
 
 const shareSchema = z.object({
 	source: z.string(),
-	breakpoints: z.array(z.number().int().min(1)).max(10_000),
-	example: z
-		.string()
-		.regex(/^[a-z0-9-]{1,64}$/)
-		.optional(),
-	firmware: z.boolean().optional()
+	breakpoints: z.array(z.number().check(z.int(), z.minimum(1))).check(z.maxLength(10_000)),
+	example: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+	firmware: z.optional(z.boolean())
 });
 
 /** The fragment for `state`, with its `#`; too large a program is refused, not cut. */
