@@ -39,8 +39,15 @@ export function createSchedRunner(makeWorker?: () => Worker): SchedRunner {
 			} else {
 				setTimeout(async () => {
 					if (id !== latest) return;
-					const { runSched } = await import('../../sim/sched/simulate.ts');
-					if (id === latest) done(runSched(config));
+					const answer = await import('../../sim/sched/simulate.ts').then(
+						({ runSched }) => runSched(config),
+						// Offline before the model was ever fetched: say so rather than run forever.
+						(cause: unknown): SchedAnswer => ({
+							ok: false,
+							error: { param: '(model)', message: `The model did not load: ${String(cause)}` }
+						})
+					);
+					if (id === latest) done(answer);
 				}, 16);
 			}
 		},

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	createSchedRunner,
 	type SchedAnswer
@@ -35,5 +35,21 @@ describe('scheduler lab runner without a worker', () => {
 		const answer = await new Promise<SchedAnswer>((resolve) => runner.run({ pcpus: 0 }, resolve));
 		expect(answer.ok).toBe(false);
 		if (!answer.ok) expect(answer.error.param).toBe('pcpus');
+	});
+});
+
+describe('scheduler lab runner when the model cannot be loaded', () => {
+	afterEach(() => {
+		vi.doUnmock('../../../../src/lib/sim/sched/simulate.ts');
+	});
+
+	it('answers with an error instead of leaving the lab running', async () => {
+		vi.doMock('../../../../src/lib/sim/sched/simulate.ts', () => {
+			throw new Error('offline');
+		});
+		const runner = createSchedRunner();
+		const answer = await new Promise<SchedAnswer>((resolve) => runner.run(config, resolve));
+		expect(answer.ok).toBe(false);
+		if (!answer.ok) expect(answer.error.message).toMatch(/^The model did not load: /);
 	});
 });
